@@ -1,0 +1,258 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Set by the database on insert, may be given explicitly. */
+type Default<T> = ColumnType<T, T | undefined, T>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | T | undefined, string | T>;
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  level: number;
+  parent_code: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type OrgKind = 'unit' | 'hall' | 'center' | 'station' | 'window';
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  region_code: string;
+  parent_id: number | null;
+  path: Default<string>;
+  kind: OrgKind;
+  code: string | null;
+  name: string;
+  active: Default<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type PlatformKind = 'business_system' | 'web_portal' | 'app' | 'mini_program' | 'terminal' | 'hotline';
+
+export interface PlatformTable {
+  id: Generated<number>;
+  region_code: string;
+  kind: PlatformKind;
+  code: string;
+  name: string;
+  url: string | null;
+  active: Default<boolean>;
+  created_at: Timestamp;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  org_id: number;
+  employee_no: string;
+  name: string;
+  title: string | null;
+  photo_url: string | null;
+  active: Default<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StaffWindowTable {
+  staff_id: number;
+  window_id: number;
+}
+
+export interface ServiceItemTable {
+  id: Generated<number>;
+  item_code: string;
+  version: number;
+  name: string;
+  legal_basis: Default<string>;
+  item_type: string;
+  promised_days: number;
+  statutory_days: number | null;
+  fee: Default<string>;
+  owner_org_id: number;
+  region_code: string;
+  created_at: Timestamp;
+  superseded_at: Timestamp | null;
+}
+
+export interface IntegrationTable {
+  id: Generated<number>;
+  name: string;
+  key_id: string;
+  secret_hash: string;
+  secret_enc: string;
+  active: Default<boolean>;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+export interface IntegrationUnitTable {
+  integration_id: number;
+  org_id: number;
+}
+
+export interface CaseTable {
+  id: Generated<number>;
+  case_no: string;
+  item_id: number;
+  item_code: string;
+  unit_id: number;
+  org_path: string;
+  window_id: number | null;
+  staff_id: number | null;
+  region_code: string;
+  channel: 'online' | 'offline';
+  case_type: Default<number>;
+  applicant_type: number;
+  applicant_name_enc: string | null;
+  applicant_name_masked: string | null;
+  applicant_id_enc: string | null;
+  applicant_id_bidx: string | null;
+  applicant_id_masked: string | null;
+  applicant_phone_enc: string | null;
+  applicant_phone_bidx: string | null;
+  applicant_phone_masked: string | null;
+  stage: string;
+  stage_at: Timestamp;
+  accepted_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  promised_deadline: Timestamp | null;
+  integration_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseStageTable {
+  case_id: number;
+  stage: string;
+  occurred_at: Timestamp;
+  recorded_at: Timestamp;
+  note: string | null;
+}
+
+export type Role = 'clerk' | 'unit_admin' | 'supervisor' | 'operator' | 'auditor' | 'sysadmin';
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  scope_region_code: string | null;
+  scope_org_id: number | null;
+  staff_id: number | null;
+  failed_logins: Default<number>;
+  locked_until: Timestamp | null;
+  active: Default<boolean>;
+  created_at: Timestamp;
+  last_login_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface CalendarOverrideTable {
+  id: Generated<number>;
+  region_code: string;
+  version: number;
+  day: string;
+  kind: 'workday' | 'holiday' | 'clear';
+  name: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ImportRowError {
+  row: number;
+  column?: string;
+  reason: string;
+}
+
+export interface ImportTable {
+  id: Generated<number>;
+  kind: string;
+  filename: string;
+  status: 'applied' | 'rejected';
+  rows_total: number;
+  rows_applied: number;
+  errors: Json<ImportRowError[]>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: Timestamp;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  request_id: string | null;
+  detail: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  status: Default<'pending' | 'running' | 'done' | 'dead'>;
+  run_at: Timestamp;
+  attempts: Default<number>;
+  max_attempts: Default<number>;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface ScheduleTable {
+  name: string;
+  every_seconds: number;
+  job_kind: string;
+  next_run_at: Timestamp;
+  last_run_at: Timestamp | null;
+  last_fired_by: string | null;
+}
+
+export interface DB {
+  regions: RegionTable;
+  organisations: OrganisationTable;
+  platforms: PlatformTable;
+  staff: StaffTable;
+  staff_windows: StaffWindowTable;
+  service_items: ServiceItemTable;
+  integrations: IntegrationTable;
+  integration_units: IntegrationUnitTable;
+  cases: CaseTable;
+  case_stages: CaseStageTable;
+  users: UserTable;
+  sessions: SessionTable;
+  calendar_overrides: CalendarOverrideTable;
+  imports: ImportTable;
+  audit_log: AuditLogTable;
+  jobs: JobTable;
+  schedules: ScheduleTable;
+}
+
+export type Region = Selectable<RegionTable>;
+export type Organisation = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type Platform = Selectable<PlatformTable>;
+export type Staff = Selectable<StaffTable>;
+export type ServiceItem = Selectable<ServiceItemTable>;
+export type Integration = Selectable<IntegrationTable>;
+export type Case = Selectable<CaseTable>;
+export type CaseUpdate = Updateable<CaseTable>;
+export type User = Selectable<UserTable>;
+export type Job = Selectable<JobTable>;

@@ -1,0 +1,62 @@
+/**
+ * The closed set of errors a service may throw. Each has an HTTP status and a stable code that
+ * clients can rely on; `field` names the offending input where there is one.
+ */
+export const ErrorCodes = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  IMPORT_FAILED: 422,
+  UNAUTHENTICATED: 401,
+  LOGIN_FAILED: 401,
+  ACCOUNT_LOCKED: 423,
+  FORBIDDEN: 403,
+  OUT_OF_SCOPE: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNKNOWN_REFERENCE: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export interface ErrorDetail {
+  field?: string;
+  row?: number;
+  column?: string;
+  reason: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = ErrorCodes[code];
+  }
+
+  toJSON() {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.field ? { field: this.field } : {}),
+        ...(this.details ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+export const notFound = (what: string, field?: string) => new AppError('NOT_FOUND', `${what} not found`, field);
+export const forbidden = (message = 'not permitted') => new AppError('FORBIDDEN', message);
+export const outOfScope = (what: string) => new AppError('OUT_OF_SCOPE', `${what} is outside your data scope`);
+export const invalid = (field: string, reason: string) =>
+  new AppError('VALIDATION_FAILED', `${field}: ${reason}`, field, [{ field, reason }]);
+export const unknownReference = (field: string, reason: string) =>
+  new AppError('UNKNOWN_REFERENCE', `${field}: ${reason}`, field, [{ field, reason }]);
+export const conflict = (message: string, field?: string) => new AppError('CONFLICT', message, field);

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDatabase, type Database } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+
+export interface TestDatabase {
+  db: Database;
+  destroy(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new database
+ * on the PostgreSQL server named by DATABASE_URL (the suite's second run in CI), dropped afterwards.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const db = createDatabase({});
+    await migrateToLatest(db);
+    return { db, destroy: () => db.destroy() };
+  }
+  const name = `hcp_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const db = createDatabase({ databaseUrl: target.toString(), poolSize: 8 });
+  await migrateToLatest(db);
+  return {
+    db,
+    async destroy() {
+      await db.destroy();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
