@@ -1,5 +1,7 @@
-import chineseDays from 'chinese-days';
+// The package's pre-built data file rather than its functions: see chineseDaysBase.
+import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import {
+  dayOfWeek,
   fromEpochDay,
   shanghaiEpochDayOf,
   startOfShanghaiEpochDay,
@@ -49,30 +51,37 @@ export const CHINESE_DAYS_COVERAGE = { firstYear: 2004, lastYear: 2026 } as cons
 
 type BaseDay = { working: boolean; name?: string };
 
-/**
- * chinese-days parses a 'YYYY-MM-DD' string as UTC midnight but reads it back
- * with local-time getters, so on a host west of UTC it answers for the previous
- * day. Handing it a Date at local noon of the wanted day makes the answer
- * independent of the host time zone.
- */
-function chineseDaysProbe(date: string): Date {
-  const probe = new Date(2000, 0, 1, 12);
-  // setFullYear, not the Date constructor, because the constructor maps years 0–99 to 1900–1999.
-  probe.setFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return probe;
-}
+/** Date → "English name,中文名,length" as shipped in chinese-days/dist/chinese-days.json. */
+const chineseDaysTables: {
+  readonly holidays: Readonly<Record<string, string>>;
+  readonly workdays: Readonly<Record<string, string>>;
+} = chineseDaysData;
 
+/**
+ * The same rule as chinese-days' isWorkday/getDayDetail (make-up day → working,
+ * holiday → off, otherwise Monday–Friday), applied to the package's JSON data.
+ * Its functions are not used because they depend on the host time zone: the
+ * package builds its tables at load time with local-time Date getters on dates
+ * parsed as UTC, so on a host west of UTC (e.g. America/New_York) every holiday
+ * is shifted one day earlier. The JSON file is generated ahead of time and is
+ * keyed by plain 'YYYY-MM-DD' strings.
+ */
 function chineseDaysBase(date: string): BaseDay {
-  const detail = chineseDays.getDayDetail(chineseDaysProbe(date));
-  // Days from the official arrangement are named "Spring Festival,春节,4"; ordinary
-  // days carry only the English weekday, which is not worth showing.
-  const parts = detail.name.split(',');
-  const name = parts.length >= 2 ? parts[1] : undefined;
-  return name === undefined || name === '' ? { working: detail.work } : { working: detail.work, name };
+  const makeUp = chineseDaysTables.workdays[date];
+  const entry = makeUp ?? chineseDaysTables.holidays[date];
+  if (entry === undefined) {
+    const weekday = dayOfWeek(date);
+    return { working: weekday !== 0 && weekday !== 6 };
+  }
+  // Keep the Chinese name (春节, 国庆节 …): it is what users of the platform read.
+  const name = entry.split(',')[1];
+  const working = makeUp !== undefined;
+  return name === undefined || name === '' ? { working } : { working, name };
 }
 
 /** The default base rule: is `date` a working day according to chinese-days. */
 export function chineseDaysIsWorkday(date: string): boolean {
+  // Throws on a malformed date instead of quietly answering "not in the tables".
   toEpochDay(date);
   return chineseDaysBase(date).working;
 }

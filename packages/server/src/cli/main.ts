@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError, type Role } from '../config.ts';
+import { createLogger, openContainer, serve } from '../runtime.ts';
+
+const USAGE = `hcp — Haochaping 好差评
+
+Usage:
+  hcp serve [--role web|worker|scheduler ...] [--no-demo]
+                          run the server (all three roles by default); seeds a small demo region
+                          into an empty database unless --no-demo
+  hcp migrate             apply database migrations
+  hcp audit verify        check the audit log's hash chain; exit 1 at the first broken link
+  hcp help                this text
+
+Environment: DATABASE_URL (PostgreSQL; embedded PGlite in HCP_DATA_DIR when unset), PORT,
+HCP_ADMIN_PASSWORD, HCP_ENCRYPTION_KEYS, HCP_BLIND_INDEX_KEY, HCP_PII_CIPHER, LOG_LEVEL.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  const logger = createLogger(config);
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { role: { type: 'string', multiple: true }, 'no-demo': { type: 'boolean' } } });
+      const roles = (values.role?.flatMap((r) => r.split(',')) ?? ['web', 'worker', 'scheduler']) as Role[];
+      const bad = roles.find((r) => !['web', 'worker', 'scheduler'].includes(r));
+      if (bad) throw new ConfigError(`unknown role "${bad}" (web, worker, scheduler)`);
+      const c = await openContainer(config, logger);
+      const admin = await c.services.auth.bootstrapAdmin(config.adminPassword);
+      if (admin.created) {
+        const how = admin.generated ? `password: ${admin.password}  (generated, shown once; set HCP_ADMIN_PASSWORD to choose one)` : 'password: from HCP_ADMIN_PASSWORD';
+        process.stdout.write(`\n  First start. Log in at http://localhost:${config.port}/ as "${admin.username}", ${how}\n\n`);
+      }
+      const running = await serve(config, roles, logger, c);
+      const shutdown = async (signal: string) => {
+        logger.info({ signal }, 'shutting down');
+        await running.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      return new Promise<number>(() => undefined);
+    }
+    case 'migrate': {
+      const c = await openContainer(config, logger);
+      await c.db.destroy();
+      return 0;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') break;
+      const c = await openContainer(config, logger);
+      const result = await c.repos.audit.verify();
+      await c.db.destroy();
+      if (result.brokenAt === null) {
+        process.stdout.write(`audit log intact: ${result.checked} records verified\n`);
+        return 0;
+      }
+      process.stdout.write(`audit log BROKEN at record ${result.brokenAt}: ${result.reason} (${result.checked} records before it verified)\n`);
+      return 1;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+  }
+  process.stderr.write(`unknown command: ${argv.join(' ')}\n\n${USAGE}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`configuration error: ${err.message}\n`);
+      process.exit(78);
+    }
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

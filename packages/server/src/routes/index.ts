@@ -1,0 +1,19 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { Container } from '../container.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { integrationRoutes } from './integrations/integrations.routes.ts';
+import { organisationRoutes } from './organisations/organisations.routes.ts';
+import { regionRoutes } from './regions/regions.routes.ts';
+
+export interface RouteOptions {
+  secureCookies: boolean;
+}
+
+/** Fastify with TypeBox types, so route handlers see their validated body, query and params typed. */
+export type ApiApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export type RouteModule = (app: ApiApp, c: Container, options: RouteOptions) => Promise<void> | void;
+
+/** Every API resource, each mounted under /api. */
+export const routes: RouteModule[] = [authRoutes, regionRoutes, organisationRoutes, integrationRoutes];
