@@ -5,6 +5,8 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 
 export interface TestDatabase {
   db: Database;
+  /** A second, independent connection pool to the same database, as another server instance would have. */
+  connectAgain(): Database;
   destroy(): Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!url) {
     const db = createDatabase({});
     await migrateToLatest(db);
-    return { db, destroy: () => db.destroy() };
+    return { db, connectAgain: () => db, destroy: () => db.destroy() };
   }
   const name = `hcp_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -28,9 +30,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   target.pathname = `/${name}`;
   const db = createDatabase({ databaseUrl: target.toString(), poolSize: 8 });
   await migrateToLatest(db);
+  const others: Database[] = [];
   return {
     db,
+    connectAgain() {
+      const other = createDatabase({ databaseUrl: target.toString(), poolSize: 8 });
+      others.push(other);
+      return other;
+    },
     async destroy() {
+      for (const o of others) await o.destroy();
       await db.destroy();
       const c = new pg.Client({ connectionString: url });
       await c.connect();

@@ -96,9 +96,9 @@ export class AuditRepository {
     await this.db.transaction().execute((trx) => this.append(trx, entry));
   }
 
-  async list(filter: { afterSeq?: number; limit: number; action?: string; actorId?: string; targetType?: string; targetId?: string }) {
+  async list(filter: { beforeSeq?: number; limit: number; action?: string; actorId?: string; targetType?: string; targetId?: string }) {
     let q = this.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(filter.limit);
-    if (filter.afterSeq !== undefined) q = q.where('seq', '<', filter.afterSeq);
+    if (filter.beforeSeq !== undefined) q = q.where('seq', '<', filter.beforeSeq);
     if (filter.action) q = q.where('action', '=', filter.action);
     if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
     if (filter.targetType) q = q.where('target_type', '=', filter.targetType);

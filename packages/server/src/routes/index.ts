@@ -1,7 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { Container } from '../container.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { integrationRoutes } from './integrations/integrations.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { regionRoutes } from './regions/regions.routes.ts';
@@ -16,4 +18,4 @@ export type ApiApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpressi
 export type RouteModule = (app: ApiApp, c: Container, options: RouteOptions) => Promise<void> | void;
 
 /** Every API resource, each mounted under /api. */
-export const routes: RouteModule[] = [authRoutes, regionRoutes, organisationRoutes, integrationRoutes];
+export const routes: RouteModule[] = [authRoutes, regionRoutes, organisationRoutes, integrationRoutes, calendarRoutes, auditRoutes];

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { StaffRole } from '@hcp/domain';
+import { normaliseRegionCode, type StaffRole } from '@hcp/domain';
 import type { Database } from '../db/database.ts';
 import { AppError, invalid, notFound, unknownReference } from '../errors.ts';
 import type { AuditRepository } from '../repositories/audit.repository.ts';
@@ -23,6 +23,12 @@ export interface NewUserInput {
   scopeRegionCode?: string | null;
   scopeOrgId?: number | null;
   staffId?: number | null;
+}
+
+function normalisedRegion(code: string): string {
+  const normal = normaliseRegionCode(code);
+  if (!normal) throw invalid('scopeRegionCode', 'a region code has 6, 9 or 12 digits (GB/T 2260)');
+  return normal;
 }
 
 const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -131,8 +137,9 @@ export class AuthService {
     return { orgPath, orgRegion };
   }
 
-  async createUser(ctx: Ctx, input: NewUserInput): Promise<number> {
+  async createUser(ctx: Ctx, raw: NewUserInput): Promise<number> {
     requirePermission(ctx, 'user.manage');
+    const input = { ...raw, scopeRegionCode: raw.scopeRegionCode ? normalisedRegion(raw.scopeRegionCode) : null };
     if (!/^[A-Za-z0-9_.-]{3,64}$/.test(input.username)) throw invalid('username', 'use 3–64 letters, digits, dot, dash or underscore');
     checkPasswordStrength(input.password);
     await this.checkScopeInput(ctx, input);
@@ -160,7 +167,7 @@ export class AuthService {
     requireInScope(ctx, { regionCode: user.scope_region_code ?? user.scope_org_region ?? '', orgPath: user.scope_org_path }, 'user');
     const next = {
       role: patch.role ?? user.role,
-      scopeRegionCode: patch.scopeRegionCode !== undefined ? patch.scopeRegionCode : user.scope_region_code,
+      scopeRegionCode: patch.scopeRegionCode ? normalisedRegion(patch.scopeRegionCode) : patch.scopeRegionCode === null ? null : user.scope_region_code,
       scopeOrgId: patch.scopeOrgId !== undefined ? patch.scopeOrgId : user.scope_org_id,
     };
     await this.checkScopeInput(ctx, next);

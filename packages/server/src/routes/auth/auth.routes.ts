@@ -96,9 +96,7 @@ export const authRoutes: RouteModule = (app, c, options) => {
   });
 
   app.post('/users', { schema: { tags: ['users'], summary: 'Create a user with a role and data scope', body: UserBody, response: { 201: Type.Object({ id: Type.Integer() }), ...errors } } }, async (request, reply) => {
-    const b = request.body;
-    const code = b.scopeRegionCode ? c.services.regions.code(b.scopeRegionCode, 'scopeRegionCode') : b.scopeRegionCode;
-    const id = await c.services.auth.createUser(staffCtx(request), { ...b, scopeRegionCode: code ?? null });
+    const id = await c.services.auth.createUser(staffCtx(request), request.body);
     return reply.status(201).send({ id });
   });
 
@@ -119,9 +117,7 @@ export const authRoutes: RouteModule = (app, c, options) => {
       response: { 200: Ok, ...errors },
     },
   }, async (request) => {
-    const b = request.body;
-    const code = b.scopeRegionCode ? c.services.regions.code(b.scopeRegionCode, 'scopeRegionCode') : b.scopeRegionCode;
-    await c.services.auth.updateUser(staffCtx(request), request.params.id, { ...b, ...(code !== undefined ? { scopeRegionCode: code } : {}) });
+    await c.services.auth.updateUser(staffCtx(request), request.params.id, request.body);
     return { ok: true };
   });
 };
