@@ -3,3 +3,7 @@ export * from './region/region-code.ts';
 export * from './privacy/mask.ts';
 export * from './access/permissions.ts';
 export * from './organisation/org-kinds.ts';
+export * from './case/case-stages.ts';
+export * from './case/applicant.ts';
+export * from './service-item/item-types.ts';
+export * from './platform/platform-kinds.ts';

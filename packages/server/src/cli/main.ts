@@ -1,19 +1,30 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Role } from '../config.ts';
 import { createLogger, openContainer, serve } from '../runtime.ts';
+import { seedDemo, type DemoSummary } from '../seed/demo.ts';
 
 const USAGE = `hcp — Haochaping 好差评
 
 Usage:
   hcp serve [--role web|worker|scheduler ...] [--no-demo]
-                          run the server (all three roles by default); seeds a small demo region
-                          into an empty database unless --no-demo
+                          run the server (all three roles by default); on the embedded database,
+                          an empty database gets a small demo county unless --no-demo
+  hcp seed --demo [--cases N] [--seed S]
+                          add the demo county (灵武市) with N cases (default 5000), deterministic per seed
   hcp migrate             apply database migrations
   hcp audit verify        check the audit log's hash chain; exit 1 at the first broken link
   hcp help                this text
 
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite in HCP_DATA_DIR when unset), PORT,
 HCP_ADMIN_PASSWORD, HCP_ENCRYPTION_KEYS, HCP_BLIND_INDEX_KEY, HCP_PII_CIPHER, LOG_LEVEL.`;
+
+function printDemo(s: DemoSummary) {
+  process.stdout.write(
+    `\n  Demo county 灵武市: ${s.regions} regions, ${s.organisations} organisations, ${s.staff} staff, ${s.items} service items, ${s.cases} cases.\n` +
+      `  Demo accounts (password "${s.demoPassword}"): ${s.users.map((u) => `${u.username} (${u.role})`).join(', ')}\n` +
+      `  Integration API key of 灵武市一体化审批系统 (shown once): ${s.integrationKey}\n\n`,
+  );
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,6 +42,10 @@ async function main(argv: string[]): Promise<number> {
         const how = admin.generated ? `password: ${admin.password}  (generated, shown once; set HCP_ADMIN_PASSWORD to choose one)` : 'password: from HCP_ADMIN_PASSWORD';
         process.stdout.write(`\n  First start. Log in at http://localhost:${config.port}/ as "${admin.username}", ${how}\n\n`);
       }
+      if (!config.databaseUrl && !values['no-demo'] && (await c.repos.orgs.count()) === 0) {
+        const summary = await seedDemo(c, { cases: 1500, seed: 2026, log: (m) => logger.info(`demo seed: ${m}`) });
+        printDemo(summary);
+      }
       const running = await serve(config, roles, logger, c);
       const shutdown = async (signal: string) => {
         logger.info({ signal }, 'shutting down');
@@ -40,6 +55,21 @@ async function main(argv: string[]): Promise<number> {
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
       return new Promise<number>(() => undefined);
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, cases: { type: 'string', default: '5000' }, seed: { type: 'string', default: '2026' } } });
+      const cases = Number(values.cases);
+      const seed = Number(values.seed);
+      if (!values.demo) throw new ConfigError('hcp seed needs --demo (the only data set there is)');
+      if (!Number.isInteger(cases) || cases < 0 || cases > 5_000_000) throw new ConfigError('--cases must be a whole number from 0 to 5000000');
+      if (!Number.isInteger(seed)) throw new ConfigError('--seed must be a whole number');
+      const c = await openContainer(config, logger);
+      const started = Date.now();
+      const summary = await seedDemo(c, { cases, seed, log: (m) => logger.info(`demo seed: ${m}`) });
+      await c.db.destroy();
+      printDemo(summary);
+      process.stdout.write(`  seeded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      return 0;
     }
     case 'migrate': {
       const c = await openContainer(config, logger);

@@ -16,6 +16,22 @@ export class OrganisationRepository {
     return db.selectFrom('organisations').selectAll().where('region_code', '=', regionCode).where('kind', '=', kind).where('code', '=', code).executeTakeFirst();
   }
 
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  findMany(ids: number[], db: Executor = this.db) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('organisations').selectAll().where('id', 'in', ids).execute();
+  }
+
+  /** Every organisation of this kind with one of these codes, in any region; callers narrow by region. */
+  findByKindAndCodes(kind: OrgKind, codes: string[], db: Executor = this.db) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db.selectFrom('organisations').selectAll().where('kind', '=', kind).where('code', 'in', codes).execute();
+  }
+
   list(scope: DataScope & { orgPaths?: string[] }, filter: { regionCode?: string; parentId?: number | null; kind?: OrgKind; q?: string; under?: string; limit: number; offset: number }) {
     let q = this.db
       .selectFrom('organisations')

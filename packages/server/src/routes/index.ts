@@ -4,9 +4,15 @@ import type { Container } from '../container.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { caseRoutes } from './cases/cases.routes.ts';
+import { integrationCaseRoutes } from './cases/integration-cases.routes.ts';
 import { integrationRoutes } from './integrations/integrations.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { regionRoutes } from './regions/regions.routes.ts';
+import { importRoutes } from './imports/imports.routes.ts';
+import { platformRoutes } from './platforms/platforms.routes.ts';
+import { serviceItemRoutes } from './service-items/service-items.routes.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
 
 export interface RouteOptions {
   secureCookies: boolean;
@@ -18,4 +24,4 @@ export type ApiApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpressi
 export type RouteModule = (app: ApiApp, c: Container, options: RouteOptions) => Promise<void> | void;
 
 /** Every API resource, each mounted under /api. */
-export const routes: RouteModule[] = [authRoutes, regionRoutes, organisationRoutes, integrationRoutes, calendarRoutes, auditRoutes];
+export const routes: RouteModule[] = [authRoutes, regionRoutes, organisationRoutes, integrationRoutes, calendarRoutes, auditRoutes, caseRoutes, integrationCaseRoutes, platformRoutes, staffRoutes, serviceItemRoutes, importRoutes];

