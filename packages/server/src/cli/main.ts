@@ -6,7 +6,7 @@ import { seedDemo, type DemoSummary } from '../seed/demo.ts';
 const USAGE = `hcp — Haochaping 好差评
 
 Usage:
-  hcp serve [--role web|worker|scheduler ...] [--no-demo]
+  hcp serve [--role web|worker|scheduler ...] [--no-demo] [--demo-cases N]
                           run the server (all three roles by default); on the embedded database,
                           an empty database gets a small demo county unless --no-demo
   hcp seed --demo [--cases N] [--seed S]
@@ -17,6 +17,12 @@ Usage:
 
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite in HCP_DATA_DIR when unset), PORT,
 HCP_ADMIN_PASSWORD, HCP_ENCRYPTION_KEYS, HCP_BLIND_INDEX_KEY, HCP_PII_CIPHER, LOG_LEVEL.`;
+
+function wholeNumber(raw: string, flag: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 5_000_000) throw new ConfigError(`${flag} must be a whole number from 0 to 5000000`);
+  return n;
+}
 
 function printDemo(s: DemoSummary) {
   process.stdout.write(
@@ -32,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger(config);
   switch (command) {
     case 'serve': {
-      const { values } = parseArgs({ args: rest, options: { role: { type: 'string', multiple: true }, 'no-demo': { type: 'boolean' } } });
+      const { values } = parseArgs({ args: rest, options: { role: { type: 'string', multiple: true }, 'no-demo': { type: 'boolean' }, 'demo-cases': { type: 'string', default: '1500' } } });
       const roles = (values.role?.flatMap((r) => r.split(',')) ?? ['web', 'worker', 'scheduler']) as Role[];
       const bad = roles.find((r) => !['web', 'worker', 'scheduler'].includes(r));
       if (bad) throw new ConfigError(`unknown role "${bad}" (web, worker, scheduler)`);
@@ -43,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`\n  First start. Log in at http://localhost:${config.port}/ as "${admin.username}", ${how}\n\n`);
       }
       if (!config.databaseUrl && !values['no-demo'] && (await c.repos.orgs.count()) === 0) {
-        const summary = await seedDemo(c, { cases: 1500, seed: 2026, log: (m) => logger.info(`demo seed: ${m}`) });
+        const summary = await seedDemo(c, { cases: wholeNumber(values['demo-cases'], '--demo-cases'), seed: 2026, log: (m) => logger.info(`demo seed: ${m}`) });
         printDemo(summary);
       }
       const running = await serve(config, roles, logger, c);
@@ -58,11 +64,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'seed': {
       const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, cases: { type: 'string', default: '5000' }, seed: { type: 'string', default: '2026' } } });
-      const cases = Number(values.cases);
-      const seed = Number(values.seed);
       if (!values.demo) throw new ConfigError('hcp seed needs --demo (the only data set there is)');
-      if (!Number.isInteger(cases) || cases < 0 || cases > 5_000_000) throw new ConfigError('--cases must be a whole number from 0 to 5000000');
-      if (!Number.isInteger(seed)) throw new ConfigError('--seed must be a whole number');
+      const cases = wholeNumber(values.cases, '--cases');
+      const seed = wholeNumber(values.seed, '--seed');
       const c = await openContainer(config, logger);
       const started = Date.now();
       const summary = await seedDemo(c, { cases, seed, log: (m) => logger.info(`demo seed: ${m}`) });

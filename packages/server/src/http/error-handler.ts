@@ -2,11 +2,20 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import { validationError } from './validation.ts';
 
+const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
+
 /** One place turns every failure into `{ error: { code, message, field? } }`; only the unexpected is logged as an error. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, request, reply) => {
     let appError: AppError | undefined;
     if (err instanceof AppError) appError = err;
+    else if (err.code === UNIQUE_VIOLATION) {
+      // Two requests raced past the service's existence check; the database kept one.
+      appError = new AppError('CONFLICT', 'a record with the same key already exists (it was created at the same moment)');
+    } else if (err.code === FOREIGN_KEY_VIOLATION) {
+      appError = new AppError('UNKNOWN_REFERENCE', 'a referenced record does not exist (it was removed at the same moment)');
+    }
     else if (err.validation) appError = validationError(err.validation as never, err.validationContext);
     else if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && err instanceof SyntaxError)) {
       appError = new AppError('INVALID_JSON', 'the request body is not valid JSON', 'body');

@@ -61,8 +61,9 @@ export class UserRepository {
     await db.updateTable('users').set(values).where('id', '=', id).execute();
   }
 
-  count() {
-    return this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  async countSysadmins(): Promise<number> {
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'sysadmin').executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async recordFailure(id: number, maxFailures: number, lockUntil: Date): Promise<{ locked: boolean }> {

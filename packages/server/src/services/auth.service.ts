@@ -208,10 +208,9 @@ export class AuthService {
     return this.users.list(listScope(ctx), filter);
   }
 
-  /** First start: makes the system administrator when there is no user at all. */
+  /** First start: makes the system administrator when there is none (demo accounts may exist already). */
   async bootstrapAdmin(password: string | undefined): Promise<{ created: boolean; username: string; password?: string; generated: boolean }> {
-    const { n } = await this.users.count();
-    if (Number(n) > 0) return { created: false, username: 'admin', generated: false };
+    if ((await this.users.countSysadmins()) > 0) return { created: false, username: 'admin', generated: false };
     const pw = password ?? randomBytes(12).toString('base64url');
     checkPasswordStrength(pw);
     const passwordHash = await hashPassword(pw);

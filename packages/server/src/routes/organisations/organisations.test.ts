@@ -35,6 +35,12 @@ describe('organisation tree and data scope', () => {
     expect(under.json().items.map((o: { kind: string }) => o.kind).sort()).toEqual(['hall', 'window']);
   });
 
+  it('two simultaneous creations of the same window code: one is created, the other is a 409, never a 500', async () => {
+    const make = () => ta.app.inject({ method: 'POST', url: '/api/organisations', headers: { cookie: lingwuSup }, payload: { regionCode: '640181', parentId: hall, kind: 'window', name: '并发窗口', code: 'A99' } });
+    const statuses = (await Promise.all([make(), make(), make(), make()])).map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([201, 409, 409, 409]);
+  });
+
   it('a county supervisor cannot read or change another county’s organisations through any route', async () => {
     const list = await ta.app.inject({ url: '/api/organisations?limit=500', headers: { cookie: xingqingSup } });
     expect(list.json().items.map((o: { id: number }) => o.id)).toEqual([xqUnit]);
