@@ -1,0 +1,253 @@
+/**
+ * Browser-test harness: builds the web app when its build is stale, runs the real server as a child
+ * process on a free port with a fresh data directory (and a fresh PostgreSQL database when
+ * DATABASE_URL is set), and opens Debian's Chromium through playwright-core.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+const WEB_DIR = path.join(REPO_ROOT, 'packages/web');
+const DIST_INDEX = path.join(WEB_DIR, 'dist/index.html');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function newestMtime(entry: string): number {
+  const stat = fs.statSync(entry, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const built = fs.statSync(DIST_INDEX, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newestMtime(path.join(WEB_DIR, p)));
+  return built < Math.max(...sources, newestMtime(path.join(REPO_ROOT, 'packages/domain/src')));
+}
+
+/**
+ * Runs `vite build` when packages/web/dist is missing or older than its sources. A lock directory
+ * keeps test files in parallel workers from building at the same time.
+ */
+export async function ensureWebBuild(): Promise<void> {
+  const lock = path.join(os.tmpdir(), `hcp-web-build-${Buffer.from(REPO_ROOT).toString('hex').slice(-24)}.lock`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited too long for the web build lock ${lock}`);
+      await sleep(200);
+    }
+  }
+  try {
+    if (!buildIsStale()) return;
+    const vite = path.join(path.dirname(createRequire(path.join(WEB_DIR, 'package.json')).resolve('vite/package.json')), 'bin/vite.js');
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, env, encoding: 'utf8', timeout: 120_000 });
+    if (result.status !== 0) throw new Error(`web build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** A port that was free a moment ago: the server cannot be told PORT=0, so ask the OS for one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface E2eDatabase {
+  /** DATABASE_URL for the server; undefined = embedded PGlite in the data directory. */
+  url: string | undefined;
+  drop(): Promise<void>;
+}
+
+/** With DATABASE_URL set, a new empty database hcp_e2e_<random> on that server; else PGlite. */
+export async function createE2eDatabase(): Promise<E2eDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return { url: undefined, drop: async () => undefined };
+  const name = `hcp_e2e_${randomBytes(6).toString('hex')}`;
+  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin((c) => c.query(`create database ${name}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined) };
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  adminPassword: string;
+  /** What the server printed so far, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);
+    try {
+      const res = await fetch(`${baseUrl}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(150);
+  }
+  throw new Error(`server not healthy after 60 s:\n${output()}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** `hcp serve --no-demo` on a free port with a fresh data directory and database. */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hcp-e2e-data-'));
+  const db = await createE2eDatabase();
+  const port = await freePort();
+  const adminPassword = `e2e-${randomBytes(9).toString('base64url')}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', HCP_DATA_DIR: dataDir, HCP_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.NODE_ENV;
+  if (db.url) env.DATABASE_URL = db.url;
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'packages/server/bin/hcp.js'), 'serve', '--no-demo'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  // Should the test worker end without calling stop (a timeout, a crash), the server ends with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    process.off('exit', killOnExit);
+    await stopChild(child);
+    await db.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, child, () => log);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { baseUrl, adminPassword, output: () => log, stop };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, with a fresh profile; Chinese locale like most of our users. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hcp-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 800 },
+    timeout: 60_000,
+  });
+  context.setDefaultTimeout(15_000);
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface E2e extends RunningServer {
+  context: BrowserContext;
+}
+
+/** Everything a browser test needs; `stop` ends the browser, the server and the database. */
+export async function startE2e(): Promise<E2e> {
+  await ensureWebBuild();
+  const server = await startServer();
+  let browser: Browser;
+  try {
+    browser = await launchBrowser();
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  return {
+    ...server,
+    context: browser.context,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await server.stop();
+    },
+  };
+}
+
+/**
+ * Where a README screenshot goes: docs/screenshots/<name> when UPDATE_SCREENSHOTS=1 or it is not
+ * there yet, else a temporary file, so ordinary test runs leave the working tree alone.
+ */
+export function screenshotPath(name: string): string {
+  const docs = path.join(REPO_ROOT, 'docs/screenshots', name);
+  if (process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docs)) {
+    fs.mkdirSync(path.dirname(docs), { recursive: true });
+    return docs;
+  }
+  return path.join(os.tmpdir(), `hcp-e2e-${name}`);
+}
