@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aCase, pushCase, seedCaseWorld, type CaseWorld } from './case-fixtures.ts';
+import { multipartFile } from './multipart.ts';
+import { createTestApp, loginAs, system, type TestApp } from './test-app.ts';
+
+type Probe = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?: unknown; multipartBody?: ReturnType<typeof multipartFile> };
+
+/**
+ * The data-scope guarantee, route by route: a supervisor of 兴庆区 (640104) — the role with the most
+ * write permissions a county has — tries every API route against records of 灵武市 (640181).
+ * Every route of the OpenAPI document must appear below, so a new route cannot skip this test.
+ */
+describe('no route lets one county read or change another county’s records', () => {
+  let ta: TestApp;
+  let w: CaseWorld;
+  let xq: string;
+  let lingwuCaseId: number;
+  let lingwuStaff: number;
+  let lingwuUser: number;
+  let lingwuImport: number;
+  let probes: Record<string, Probe | { exempt: string }>;
+
+  beforeAll(async () => {
+    ta = await createTestApp();
+    w = await seedCaseWorld(ta);
+    const pushed = await pushCase(ta, w.lwKey, aCase('LW-2026-0001'));
+    lingwuCaseId = pushed.json().id;
+    lingwuStaff = w.staffId;
+    await ta.c.services.platforms.create(system, { regionCode: '640181000000', kind: 'terminal', code: 'LW-T1', name: '灵武自助终端' });
+    await ta.c.services.calendar.save(system, '640181000000', [{ date: '2026-12-01', kind: 'holiday', name: '灵武假日' }], undefined);
+    const lw = await loginAs(ta, 'lw.sup', 'supervisor', { scopeRegionCode: '640181' });
+    lingwuUser = lw.userId;
+    const up = multipartFile('orgs.csv', 'region_code,kind,code,name\n640181,unit,LW-SFJ,灵武市司法局\n');
+    const imported = await ta.app.inject({ method: 'POST', url: '/api/imports/organisations', headers: { cookie: lw.cookie, ...up.headers }, payload: up.payload });
+    expect(imported.statusCode).toBe(200);
+    lingwuImport = imported.json().id;
+    xq = (await loginAs(ta, 'xq.sup', 'supervisor', { scopeRegionCode: '640104' })).cookie;
+    const platform = (await ta.c.repos.platforms.list({ regionCode: null, orgPath: null }, { limit: 10, offset: 0 }))[0]!;
+    const orgUp = multipartFile('orgs.csv', 'region_code,kind,code,name\n640181,unit,LW-NEW,越权新单位\n');
+    probes = {
+      'GET /api/regions': { exempt: 'region names and codes (GB/T 2260) are public to all staff' },
+      'GET /api/regions/{code}': { exempt: 'region names and codes (GB/T 2260) are public to all staff' },
+      'POST /api/regions': { method: 'POST', url: '/api/regions', payload: { code: '640181102', name: '崇兴镇', parentCode: '640181' } },
+      'PATCH /api/regions/{code}': { method: 'PATCH', url: '/api/regions/640181', payload: { name: '改名' } },
+      'GET /api/organisations': { method: 'GET', url: '/api/organisations?limit=500' },
+      'GET /api/organisations/{id}': { method: 'GET', url: `/api/organisations/${w.mz.id}` },
+      'POST /api/organisations': { method: 'POST', url: '/api/organisations', payload: { regionCode: '640181', parentId: w.hall.id, kind: 'window', name: '越权窗口' } },
+      'PATCH /api/organisations/{id}': { method: 'PATCH', url: `/api/organisations/${w.mz.id}`, payload: { name: '改名' } },
+      'GET /api/platforms': { method: 'GET', url: '/api/platforms?limit=500' },
+      'GET /api/platforms/{id}': { method: 'GET', url: `/api/platforms/${platform.id}` },
+      'POST /api/platforms': { method: 'POST', url: '/api/platforms', payload: { regionCode: '640181', kind: 'app', code: 'X', name: '越权平台' } },
+      'PATCH /api/platforms/{id}': { method: 'PATCH', url: `/api/platforms/${platform.id}`, payload: { name: '改名' } },
+      'GET /api/staff': { method: 'GET', url: '/api/staff?limit=500' },
+      'GET /api/staff/{id}': { method: 'GET', url: `/api/staff/${lingwuStaff}` },
+      'POST /api/staff': { method: 'POST', url: '/api/staff', payload: { unitId: w.mz.id, employeeNo: 'X1', name: '越权' } },
+      'PATCH /api/staff/{id}': { method: 'PATCH', url: `/api/staff/${lingwuStaff}`, payload: { name: '改名' } },
+      'PUT /api/staff/{id}/windows': { method: 'PUT', url: `/api/staff/${lingwuStaff}/windows`, payload: { windowIds: [] } },
+      'GET /api/service-items': { method: 'GET', url: '/api/service-items?limit=500' },
+      'GET /api/service-items/{code}': { method: 'GET', url: '/api/service-items/LW-ITEM-1' },
+      'GET /api/service-items/{code}/versions': { method: 'GET', url: '/api/service-items/LW-ITEM-1/versions' },
+      'POST /api/service-items': { method: 'POST', url: '/api/service-items', payload: { code: 'LW-X', name: '越权事项', itemType: 'public_service', promisedDays: 1, ownerUnitId: w.mz.id, regionCode: '640181' } },
+      'PUT /api/service-items/{code}': { method: 'PUT', url: '/api/service-items/LW-ITEM-1', payload: { name: '改名', itemType: 'public_service', promisedDays: 9, ownerUnitId: w.mz.id, regionCode: '640181' } },
+      'GET /api/cases': { method: 'GET', url: '/api/cases?limit=500' },
+      'GET /api/cases/{id}': { method: 'GET', url: `/api/cases/${lingwuCaseId}` },
+      'POST /api/cases/{id}/unmask': { method: 'POST', url: `/api/cases/${lingwuCaseId}/unmask`, payload: { fields: ['phone'], reason: '核实身份信息' } },
+      'POST /api/integration/cases': { exempt: 'API-key only: scope checked by the integration tests (a key outside its units gets 403)' },
+      'POST /api/integration/cases/{caseNo}/stages': { exempt: 'API-key only: see the integration tests' },
+      'POST /api/integration/cases/batch': { exempt: 'API-key only: see the integration tests' },
+      'GET /api/calendar/{regionCode}/days': { method: 'GET', url: '/api/calendar/640181/days?year=2026' },
+      'GET /api/calendar/{regionCode}/versions': { method: 'GET', url: '/api/calendar/640181/versions' },
+      'GET /api/calendar/{regionCode}/deadline': { method: 'GET', url: '/api/calendar/640181/deadline?from=2026-11-20T02:00:00Z&days=1' },
+      'POST /api/calendar/{regionCode}/overrides': { method: 'POST', url: '/api/calendar/640181/overrides', payload: { days: [{ date: '2026-12-02', kind: 'holiday' }] } },
+      'GET /api/users': { method: 'GET', url: '/api/users' },
+      'POST /api/users': { method: 'POST', url: '/api/users', payload: { username: 'intruder', displayName: 'x', password: 'long-enough-pass', role: 'clerk', scopeRegionCode: '640181' } },
+      'PATCH /api/users/{id}': { method: 'PATCH', url: `/api/users/${lingwuUser}`, payload: { active: false } },
+      'GET /api/integrations': { method: 'GET', url: '/api/integrations' },
+      'POST /api/integrations': { method: 'POST', url: '/api/integrations', payload: { name: 'x', unitIds: [w.mz.id] } },
+      'PATCH /api/integrations/{id}': { method: 'PATCH', url: '/api/integrations/1', payload: { rotate: true } },
+      'GET /api/audit': { method: 'GET', url: '/api/audit' },
+      'POST /api/audit/verify': { method: 'POST', url: '/api/audit/verify' },
+      'GET /api/imports': { method: 'GET', url: '/api/imports' },
+      'GET /api/imports/{id}': { method: 'GET', url: `/api/imports/${lingwuImport}` },
+      'GET /api/imports/{kind}/template': { exempt: 'a blank template holds no records' },
+      'POST /api/imports/{kind}': { method: 'POST', url: '/api/imports/organisations', multipartBody: orgUp },
+      'POST /api/auth/login': { exempt: 'no record: logs the caller in' },
+      'POST /api/auth/logout': { exempt: 'no record: ends the caller’s own session' },
+      'GET /api/auth/me': { exempt: 'no record: the caller’s own account' },
+      'POST /api/auth/password': { exempt: 'no record: the caller’s own password' },
+    };
+  });
+  afterAll(() => ta.close());
+
+  it('covers every route of the API', async () => {
+    const doc = (await ta.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(routes.filter((r) => !(r in probes))).toEqual([]);
+  });
+
+  it('lists leave out, and single reads and writes refuse, every 灵武市 record', async () => {
+    const lingwuIds = new Set([w.mz.id, w.ga.id, w.hall.id, w.window.id, lingwuStaff, lingwuCaseId]);
+    const leaks: string[] = [];
+    for (const [route, probe] of Object.entries(probes)) {
+      if ('exempt' in probe) continue;
+      const res = await ta.app.inject({
+        method: probe.method,
+        url: probe.url,
+        headers: { cookie: xq, ...(probe.multipartBody?.headers ?? {}) },
+        ...(probe.multipartBody ? { payload: probe.multipartBody.payload } : probe.payload !== undefined ? { payload: probe.payload as object } : {}),
+      });
+      if (res.statusCode === 200 && probe.method === 'GET' && Array.isArray(res.json().items)) {
+        const items = res.json().items as { id?: number }[];
+        // Ids collide across tables (staff 1, case 1, organisation 1), so an id counts only with a 灵武 trace or on the staff list.
+        const byText = /640181|LW-|灵武/.test(JSON.stringify(items));
+        const byId = route === 'GET /api/staff' && items.some((i) => lingwuIds.has(i.id!));
+        if (byText || byId) leaks.push(`${route}: list contains 灵武市 records`);
+        continue;
+      }
+      if (res.statusCode < 400) leaks.push(`${route}: answered ${res.statusCode}`);
+      else if (![403, 404, 422].includes(res.statusCode)) leaks.push(`${route}: answered ${res.statusCode} ${res.body.slice(0, 120)}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('and nothing of 灵武市 changed', async () => {
+    expect((await ta.c.repos.orgs.find(w.mz.id))!.name).toBe('灵武市民政局');
+    expect((await ta.c.repos.regions.find('640181000000'))!.name).toBe('灵武市');
+    const cal = await ta.c.services.calendar.forRegion('640181000000');
+    expect(cal.isWorkingDay('2026-12-02')).toBe(true);
+    expect(await ta.c.db.selectFrom('organisations').select('id').where('code', '=', 'LW-NEW').execute()).toEqual([]);
+    expect(await ta.c.db.selectFrom('users').select('id').where('username', '=', 'intruder').execute()).toEqual([]);
+  });
+});
