@@ -4,6 +4,7 @@ import { CalendarRepository } from './repositories/calendar.repository.ts';
 import { CaseRepository } from './repositories/case.repository.ts';
 import { IntegrationRepository } from './repositories/integration.repository.ts';
 import { JobRepository } from './repositories/job.repository.ts';
+import { PiiRepository } from './repositories/pii.repository.ts';
 import { OrganisationRepository } from './repositories/organisation.repository.ts';
 import { RegionRepository } from './repositories/region.repository.ts';
 import { UserRepository } from './repositories/user.repository.ts';
@@ -18,6 +19,7 @@ import { CalendarService } from './services/calendar.service.ts';
 import { CaseIntakeService } from './services/case-intake.service.ts';
 import { CaseService } from './services/case.service.ts';
 import { IntegrationService } from './services/integration.service.ts';
+import { KeyRotationService } from './services/key-rotation.service.ts';
 import { OrganisationService } from './services/organisation.service.ts';
 import { RegionService } from './services/region.service.ts';
 import { ImportService } from './services/import.service.ts';
@@ -47,6 +49,7 @@ export function createContainer(deps: ContainerDeps) {
     serviceItems: new ServiceItemRepository(db),
     imports: new ImportRepository(db),
     calendars: new CalendarRepository(db),
+    pii: new PiiRepository(db),
     cases: new CaseRepository(db),
   };
   const services = {
@@ -58,6 +61,7 @@ export function createContainer(deps: ContainerDeps) {
     staff: new StaffService(db, repos.staff, repos.orgs, repos.audit),
     serviceItems: new ServiceItemService(db, repos.serviceItems, repos.orgs, repos.regions, repos.audit),
     audit: new AuditService(repos.audit),
+    keyRotation: new KeyRotationService(db, repos.pii, cipher, repos.audit),
     calendar: new CalendarService(db, repos.calendars, repos.regions, repos.audit),
   };
   // Case intake counts promised deadlines with the calendar service, so it is built after it.

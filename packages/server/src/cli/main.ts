@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Role } from '../config.ts';
 import { createLogger, openContainer, serve } from '../runtime.ts';
 import { seedDemo, type DemoSummary } from '../seed/demo.ts';
+import { systemCtx } from '../services/actor.ts';
 
 const USAGE = `hcp — Haochaping 好差评
 
@@ -12,6 +13,8 @@ Usage:
   hcp seed --demo [--cases N] [--seed S]
                           add the demo county (灵武市) with N cases (default 5000), deterministic per seed
   hcp migrate             apply database migrations
+  hcp pii reencrypt       after adding a new first key to HCP_ENCRYPTION_KEYS, rewrite all personal
+                          data under it (old keys stay readable until this has run)
   hcp audit verify        check the audit log's hash chain; exit 1 at the first broken link
   hcp help                this text
 
@@ -78,6 +81,14 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': {
       const c = await openContainer(config, logger);
       await c.db.destroy();
+      return 0;
+    }
+    case 'pii': {
+      if (rest[0] !== 'reencrypt') break;
+      const c = await openContainer(config, logger);
+      const counts = await c.services.keyRotation.reencryptAll(systemCtx('cli'));
+      await c.db.destroy();
+      process.stdout.write(`re-encrypted under the active key: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')}\n`);
       return 0;
     }
     case 'audit': {

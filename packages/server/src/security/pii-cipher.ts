@@ -89,8 +89,13 @@ export class PiiCipher {
     return createHmac('sha256', this.ring.blindIndexKey).update(`${kind}:${normal}`).digest('hex');
   }
 
-  /** Whether a ciphertext was made with a key other than the active one (due for re-encryption). */
+  /** How every ciphertext made now begins; anything else is due for re-encryption. */
+  currentPrefix(): string {
+    return `${TAG[this.ring.cipher]}.${this.ring.activeKeyId}.`;
+  }
+
+  /** Whether a ciphertext was made with another key or cipher than the active ones. */
   needsRotation(value: string): boolean {
-    return value.split('.')[1] !== this.ring.activeKeyId || !value.startsWith(`${TAG[this.ring.cipher]}.`);
+    return !value.startsWith(this.currentPrefix());
   }
 }
