@@ -101,7 +101,7 @@ export async function seedDemo(c: Container, options: DemoOptions): Promise<Demo
   const halls = new Map<string, number>();
   for (const h of ['A', 'B', 'C'] as const) halls.set(h, (await org({ regionCode: county, parentId: center.id, kind: 'hall', code: h, name: `灵武市政务服务中心${h}厅` })).id);
   const windowNo = new Map<string, number>();
-  interface UnitRec { id: number; code: string; regionCode: string; windows: number[]; staff: { id: number; windowId: number | null }[]; items: { code: string; days: number }[] }
+  type UnitRec = DemoUnit & { id: number };
   const units: UnitRec[] = [];
   for (const spec of UNITS) {
     const unit = await org({ regionCode: county, kind: 'unit', code: spec.code, name: spec.name });
@@ -203,8 +203,16 @@ export async function seedDemo(c: Container, options: DemoOptions): Promise<Demo
 
 type Calendar = Awaited<ReturnType<Container['services']['calendar']['forRegion']>>;
 
+export interface DemoUnit {
+  code: string;
+  regionCode: string;
+  windows: number[];
+  staff: { id: number; windowId: number | null }[];
+  items: { code: string; days: number }[];
+}
+
 /** One case: received on a working day in office hours, accepted, and mostly completed within its promise. */
-function demoCase(r: Random, i: number, units: { code: string; regionCode: string; windows: number[]; staff: { id: number; windowId: number | null }[]; items: { code: string; days: number }[] }[], calendar: Calendar, now: Date): CasePushInput {
+export function demoCase(r: Random, i: number, units: DemoUnit[], calendar: Calendar, now: Date): CasePushInput {
   const u = r.pick(units);
   const item = r.pick(u.items);
   const online = r.chance(0.3) || u.windows.length === 0;
