@@ -7,3 +7,4 @@ export * from './case/case-stages.ts';
 export * from './case/applicant.ts';
 export * from './service-item/item-types.ts';
 export * from './platform/platform-kinds.ts';
+export * from './evaluation/index.ts';

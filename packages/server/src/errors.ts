@@ -16,6 +16,12 @@ export const ErrorCodes = {
   UNKNOWN_REFERENCE: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The case has not reached the stage from which the region's policy opens evaluation. */
+  EVALUATION_NOT_OPEN: 409,
+  /** This case (visit) has its evaluation and every allowed follow-up already. */
+  ALREADY_EVALUATED: 409,
+  /** An invitation token, signed link or one-time code that is forged, expired or used. */
+  TOKEN_INVALID: 410,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;
@@ -54,7 +60,9 @@ export class AppError extends Error {
 
 export const notFound = (what: string, field?: string) => new AppError('NOT_FOUND', `${what} not found`, field);
 export const forbidden = (message = 'not permitted') => new AppError('FORBIDDEN', message);
-export const outOfScope = (what: string) => new AppError('OUT_OF_SCOPE', `${what} is outside your data scope`);
+/** How a record outside the actor's data scope is described, also as the reason of an import row error. */
+export const OUT_OF_SCOPE = 'outside your data scope';
+export const outOfScope = (what: string) => new AppError('OUT_OF_SCOPE', `${what} is ${OUT_OF_SCOPE}`);
 export const invalid = (field: string, reason: string) =>
   new AppError('VALIDATION_FAILED', `${field}: ${reason}`, field, [{ field, reason }]);
 export const unknownReference = (field: string, reason: string) =>

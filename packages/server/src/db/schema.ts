@@ -225,6 +225,49 @@ export interface ScheduleTable {
   last_fired_by: string | null;
 }
 
+export interface EvaluationPolicyTable {
+  id: Generated<number>;
+  region_code: string;
+  version: number;
+  policy: Json<import('@hcp/domain').EvaluationPolicy>;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface EvaluationTable {
+  id: Generated<number>;
+  case_id: number;
+  visit_no: Default<number>;
+  round: number;
+  kind: 'active' | 'default';
+  level: number;
+  bad: boolean;
+  tags: Default<string[]>;
+  text: string | null;
+  scores: Json<Record<string, number>>;
+  channel: string;
+  policy_id: number;
+  real_name: Default<boolean>;
+  evaluator_name_enc: string | null;
+  evaluator_phone_enc: string | null;
+  evaluator_phone_bidx: string | null;
+  item_id: number;
+  unit_id: number;
+  window_id: number | null;
+  hall_id: number | null;
+  platform_id: number | null;
+  staff_id: number | null;
+  region_code: string;
+  org_path: string;
+  entered_by: number | null;
+  scan_ref: string | null;
+  source_ref: string | null;
+  idempotency_key: string | null;
+  submitted_at: Timestamp;
+  created_at: Timestamp;
+}
+
 export interface DB {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -243,6 +286,8 @@ export interface DB {
   audit_log: AuditLogTable;
   jobs: JobTable;
   schedules: ScheduleTable;
+  evaluation_policies: EvaluationPolicyTable;
+  evaluations: EvaluationTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -256,3 +301,4 @@ export type Case = Selectable<CaseTable>;
 export type CaseUpdate = Updateable<CaseTable>;
 export type User = Selectable<UserTable>;
 export type Job = Selectable<JobTable>;
+export type Evaluation = Selectable<EvaluationTable>;

@@ -1,0 +1,3 @@
+export * from './policy.ts';
+export * from './channels.ts';
+export * from './submission.ts';
