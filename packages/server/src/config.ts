@@ -22,6 +22,16 @@ export interface Config {
   loginLockMinutes: number;
   webDistDir: string;
   production: boolean;
+  /** 'dev' keeps messages in a table the console shows; 'http' posts them to smsGatewayUrl. */
+  smsGateway: 'dev' | 'http';
+  smsGatewayUrl: string | undefined;
+  smsGatewayToken: string | undefined;
+  /** Behind a reverse proxy: trust its X-Forwarded-For for client addresses (rate limits per IP). */
+  trustProxy: boolean;
+  /** Where citizens reach this server, for links in SMS and on QR posters (HCP_PUBLIC_URL). */
+  publicBaseUrl: string;
+  /** Shared secret the SMS provider sends with delivery reports and replies. */
+  smsWebhookToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +54,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cipher !== 'aes-256-gcm' && cipher !== 'sm4') {
     throw new ConfigError(`HCP_PII_CIPHER must be aes-256-gcm or sm4, got "${cipher}"`);
   }
+  const smsGateway = env.HCP_SMS_GATEWAY || 'dev';
+  if (smsGateway !== 'dev' && smsGateway !== 'http') throw new ConfigError(`HCP_SMS_GATEWAY must be dev or http, got "${smsGateway}"`);
+  if (smsGateway === 'http' && !/^https?:\/\//.test(env.HCP_SMS_GATEWAY_URL ?? '')) {
+    throw new ConfigError('HCP_SMS_GATEWAY=http needs HCP_SMS_GATEWAY_URL (http:// or https://)');
+  }
   const repoRoot = path.resolve(import.meta.dirname, '../../..');
   return {
     databaseUrl,
@@ -60,5 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: int(env, 'HCP_LOGIN_LOCK_MINUTES', 15),
     webDistDir: path.join(repoRoot, 'packages/web/dist'),
     production: env.NODE_ENV === 'production',
+    trustProxy: env.HCP_TRUST_PROXY === 'true' || env.HCP_TRUST_PROXY === '1',
+    publicBaseUrl: (env.HCP_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+    smsGateway,
+    smsGatewayUrl: env.HCP_SMS_GATEWAY_URL || undefined,
+    smsGatewayToken: env.HCP_SMS_GATEWAY_TOKEN || undefined,
+    smsWebhookToken: env.HCP_SMS_WEBHOOK_TOKEN || undefined,
   };
 }

@@ -22,6 +22,10 @@ export const ErrorCodes = {
   ALREADY_EVALUATED: 409,
   /** An invitation token, signed link or one-time code that is forged, expired or used. */
   TOKEN_INVALID: 410,
+  /** Too many requests of a public channel from one phone or address within the policy's hour. */
+  RATE_LIMITED: 429,
+  /** The window has no active, paired rating device (评价器) to show the rating screen on. */
+  DEVICE_NOT_PAIRED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -10,6 +10,7 @@ import { createJobHandlers, schedules } from './jobs/handlers.ts';
 import { Scheduler, Worker } from './jobs/worker.ts';
 import { loadKeyring } from './security/key-store.ts';
 import { PiiCipher } from './security/pii-cipher.ts';
+import { HttpSmsGateway } from './sms/sms-gateway.ts';
 
 export type Logger = pino.Logger;
 
@@ -25,8 +26,11 @@ export async function openContainer(config: Config, logger: Logger): Promise<Con
   const keys = loadKeyring(config);
   if (keys.created) logger.warn({ dir: config.dataDir }, 'created a new encryption key file (keys.json); back it up — personal data cannot be read without it');
   if (keys.source === 'file' && config.production) logger.warn('production without HCP_ENCRYPTION_KEYS: keys are read from the data directory');
+  const url = config.smsGatewayUrl;
   return createContainer({
     db,
+    publicBaseUrl: config.publicBaseUrl,
+    ...(config.smsGateway === 'http' && url ? { smsGateway: () => new HttpSmsGateway(url, config.smsGatewayToken) } : {}),
     cipher: new PiiCipher(keys.ring),
     auth: { sessionTtlMinutes: config.sessionTtlMinutes, loginMaxFailures: config.loginMaxFailures, loginLockMinutes: config.loginLockMinutes },
   });
@@ -53,7 +57,7 @@ export async function serve(config: Config, roles: Role[], logger: Logger, c: Co
     stops.push(() => scheduler.stop());
   }
   if (roles.includes('web')) {
-    app = await buildApp({ container: c, logger, webDistDir: config.webDistDir, secureCookies: config.production });
+    app = await buildApp({ container: c, logger, webDistDir: config.webDistDir, secureCookies: config.production, trustProxy: config.trustProxy, ...(config.smsWebhookToken ? { smsWebhookToken: config.smsWebhookToken } : {}) });
     await app.listen({ port: config.port, host: config.host });
     stops.unshift(() => app!.close());
   }

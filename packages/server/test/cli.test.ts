@@ -66,7 +66,7 @@ describe('hcp command', () => {
     const flag = run('seed', '--demo', '--cases', 'many');
     expect(flag.status).toBe(78);
     expect(flag.stderr).toContain('--cases must be a whole number');
-  });
+  }, 120_000);
 
   it('first start: prints the admin password once, seeds the demo county, serves the API', async () => {
     if (url) expect(run('seed', '--demo', '--cases', '40').status).toBe(0);
@@ -98,7 +98,7 @@ describe('hcp command', () => {
       await new Promise((r) => child.once('exit', r));
     }
     expect(out.match(/First start/g)).toHaveLength(1);
-  });
+  }, 300_000);
 
   it('audit verify passes on the untouched log and names the first tampered record', async () => {
     const ok = run('audit', 'verify');
@@ -122,5 +122,5 @@ describe('hcp command', () => {
     const broken = run('audit', 'verify');
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain('audit log BROKEN at record 7');
-  });
+  }, 120_000);
 });

@@ -17,3 +17,11 @@ export async function completedCase(ta: TestApp, w: CaseWorld, caseNo: string, c
 }
 
 export { seedCaseWorld };
+
+/** A completed case of 灵武市民政局 received an hour before it was completed, at any date (completedCase's stages are fixed in November). */
+export async function caseCompletedAt(ta: TestApp, w: CaseWorld, caseNo: string, completedAt: string) {
+  const received = new Date(new Date(completedAt).getTime() - 3_600_000).toISOString();
+  const res = await pushCase(ta, w.lwKey, aCase(caseNo, { windowId: w.window.id, staffId: w.staffId, stages: [{ stage: 'received', at: received }, { stage: 'completed', at: completedAt }] }));
+  if (res.statusCode >= 300) throw new Error(`push failed: ${res.body}`);
+  return res.json().id as number;
+}

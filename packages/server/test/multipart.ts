@@ -23,8 +23,11 @@ export function csv(rows: (string | number)[][]): string {
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** An .xlsx workbook whose first sheet holds these rows; numbers stay numbers, as Excel stores them. */
-export async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {
+/**
+ * An .xlsx workbook whose first sheet holds these rows; numbers stay numbers, as Excel stores them.
+ * A Date is a date-and-time cell showing its UTC fields, as Excel has no zones.
+ */
+export async function xlsx(rows: (string | number | Date | null)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('data');
   for (const r of rows) ws.addRow(r);

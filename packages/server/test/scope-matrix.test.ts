@@ -1,6 +1,8 @@
+import { NATIONAL_DEFAULT_POLICY } from '@hcp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCase, pushCase, seedCaseWorld, type CaseWorld } from './case-fixtures.ts';
 import { multipartFile } from './multipart.ts';
+import { completedCase, inviteByKey, pairedDevice } from './device-fixtures.ts';
 import { createTestApp, loginAs, system, type TestApp } from './test-app.ts';
 
 type Probe = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?: unknown; multipartBody?: ReturnType<typeof multipartFile> };
@@ -18,6 +20,11 @@ describe('no route lets one county read or change another county’s records', (
   let lingwuStaff: number;
   let lingwuUser: number;
   let lingwuImport: number;
+  let lingwuDevice: { id: number; token: string };
+  let lingwuDeviceRequest: number;
+  let lingwuCompletedCase: number;
+  let lingwuEvaluation: number;
+  let lingwuRatedCase: number;
   let probes: Record<string, Probe | { exempt: string }>;
 
   beforeAll(async () => {
@@ -34,6 +41,12 @@ describe('no route lets one county read or change another county’s records', (
     const imported = await ta.app.inject({ method: 'POST', url: '/api/imports/organisations', headers: { cookie: lw.cookie, ...up.headers }, payload: up.payload });
     expect(imported.statusCode).toBe(200);
     lingwuImport = imported.json().id;
+    lingwuDevice = await pairedDevice(ta, (await loginAs(ta, 'device.admin', 'sysadmin')).cookie, w.window.id);
+    lingwuCompletedCase = await completedCase(ta, w, 'LW-2026-0002');
+    lingwuDeviceRequest = (await inviteByKey(ta, w.lwKey, { caseNo: 'LW-2026-0002', windowId: w.window.id })).json().requestId;
+    lingwuRatedCase = await completedCase(ta, w, 'LW-2026-0003');
+    lingwuEvaluation = (await ta.c.services.evaluations.record(system, { caseId: lingwuRatedCase, channel: 'device', level: 4 })).id;
+    await ta.c.services.suggestions.submit(system, { text: '灵武窗口的意见', unitId: w.mz.id }, '10.9.9.9');
     xq = (await loginAs(ta, 'xq.sup', 'supervisor', { scopeRegionCode: '640104' })).cookie;
     const platform = (await ta.c.repos.platforms.list({ regionCode: null, orgPath: null }, { limit: 10, offset: 0 }))[0]!;
     const orgUp = multipartFile('orgs.csv', 'region_code,kind,code,name\n640181,unit,LW-NEW,越权新单位\n');
@@ -82,6 +95,43 @@ describe('no route lets one county read or change another county’s records', (
       'GET /api/imports/{id}': { method: 'GET', url: `/api/imports/${lingwuImport}` },
       'GET /api/imports/{kind}/template': { exempt: 'a blank template holds no records' },
       'POST /api/imports/{kind}': { method: 'POST', url: '/api/imports/organisations', multipartBody: orgUp },
+      'GET /api/sms/messages': { exempt: 'the outbox holds no county data beyond masked phones; permission sms.read (tested in sms.service.test)' },
+      'GET /api/sms/dev-inbox': { exempt: 'the development gateway’s inbox, masked; permission sms.read' },
+      'POST /api/sms/status': { exempt: 'provider webhook with its own token, no staff' },
+      'POST /api/sms/inbound': { exempt: 'provider webhook with its own token, no staff; a reply rates only through the invitation sent to that phone' },
+      'GET /api/invitations': { method: 'GET', url: `/api/invitations?caseId=${lingwuCaseId}` },
+      'GET /api/public/evaluate/{token}': { exempt: 'public: the evaluator’s session token is the only key' },
+      'POST /api/public/evaluate/{token}': { exempt: 'public: the evaluator’s session token is the only key' },
+      'POST /api/public/signed-links': { exempt: 'public: a portal’s HMAC signature is the only key (signed-links.test)' },
+      'GET /api/public/windows/{key}': { exempt: 'public: a window’s name behind its posted QR code' },
+      'POST /api/public/windows/{key}/otp': { exempt: 'public: answers the same for every phone (window-qr.test)' },
+      'POST /api/public/windows/{key}/identify': { exempt: 'public: the SMS one-time code is the only key (window-qr.test)' },
+      'POST /api/public/windows/{key}/identify-case': { exempt: 'public: case number and applicant name are the key (window-qr.test)' },
+      'GET /api/organisations/{id}/public-link': { method: 'GET', url: `/api/organisations/${w.window.id}/public-link` },
+      'GET /api/public/suggestion-form': { exempt: 'public: the questionnaire of the suggestion box' },
+      'GET /api/public/units': { exempt: 'public: names of units, as posted in the halls' },
+      'POST /api/public/suggestions': { exempt: 'public: anyone may put a suggestion in the box' },
+      'GET /api/suggestions': { method: 'GET', url: '/api/suggestions?limit=500' },
+      'GET /api/devices': { method: 'GET', url: '/api/devices?limit=500' },
+      'POST /api/devices': { method: 'POST', url: '/api/devices', payload: { windowId: w.window.id, name: '越权评价器' } },
+      'POST /api/devices/{id}/pairing-code': { method: 'POST', url: `/api/devices/${lingwuDevice.id}/pairing-code` },
+      'PATCH /api/devices/{id}': { method: 'PATCH', url: `/api/devices/${lingwuDevice.id}`, payload: { active: false } },
+      'POST /api/devices/evaluate': { method: 'POST', url: '/api/devices/evaluate', payload: { caseId: lingwuCompletedCase, windowId: w.window.id } },
+      'GET /api/devices/requests/{id}': { method: 'GET', url: `/api/devices/requests/${lingwuDeviceRequest}` },
+      'POST /api/integration/devices/evaluate': { exempt: 'API-key only: see devices.test (a 兴庆 key cannot trigger a 灵武 device)' },
+      'GET /api/integration/devices/requests/{id}': { exempt: 'API-key only: see devices.test' },
+      'POST /api/device/pair': { exempt: 'the rating device itself, no staff: a one-time code is the only key' },
+      'GET /api/device/state': { exempt: 'the rating device itself: its token is the only key' },
+      'GET /api/device/events': { exempt: 'the rating device itself: its token is the only key' },
+      'POST /api/device/requests/{id}/evaluation': { exempt: 'the rating device itself: its token is the only key' },
+      'GET /api/evaluation-policies/{regionCode}': { exempt: 'evaluation rules are published: all staff read every region’s (writing is scoped)' },
+      'GET /api/evaluation-policies/{regionCode}/versions': { exempt: 'evaluation rules are published: all staff read every region’s (writing is scoped)' },
+      'POST /api/evaluation-policies/{regionCode}': { method: 'POST', url: '/api/evaluation-policies/640181', payload: { policy: { ...NATIONAL_DEFAULT_POLICY, textMaxLength: 99 } } },
+      'GET /api/evaluations': { method: 'GET', url: '/api/evaluations?limit=500' },
+      'GET /api/evaluations/{id}': { method: 'GET', url: `/api/evaluations/${lingwuEvaluation}` },
+      'GET /api/evaluations/{id}/scan': { method: 'GET', url: `/api/evaluations/${lingwuEvaluation}/scan?reason=${encodeURIComponent('越权查看扫描件')}` },
+      'POST /api/evaluations': { method: 'POST', url: '/api/evaluations', payload: { caseId: lingwuCompletedCase, channel: 'phone', level: 1, text: '越权录入' } },
+      'GET /api/evaluations/export': { method: 'GET', url: '/api/evaluations/export?format=json&from=2026-11-01&to=2026-11-30&regionCode=640181' },
       'POST /api/auth/login': { exempt: 'no record: logs the caller in' },
       'POST /api/auth/logout': { exempt: 'no record: ends the caller’s own session' },
       'GET /api/auth/me': { exempt: 'no record: the caller’s own account' },
@@ -128,5 +178,10 @@ describe('no route lets one county read or change another county’s records', (
     expect(cal.isWorkingDay('2026-12-02')).toBe(true);
     expect(await ta.c.db.selectFrom('organisations').select('id').where('code', '=', 'LW-NEW').execute()).toEqual([]);
     expect(await ta.c.db.selectFrom('users').select('id').where('username', '=', 'intruder').execute()).toEqual([]);
+    expect(await ta.c.db.selectFrom('evaluation_policies').select('id').where('region_code', '=', '640181000000').execute()).toEqual([]);
+    expect(await ta.c.db.selectFrom('evaluations').select('id').where('case_id', '=', lingwuCompletedCase).where('channel', '=', 'phone').execute()).toEqual([]);
+    const device = await ta.c.repos.devices.find(lingwuDevice.id);
+    expect(device).toMatchObject({ active: true, pairing_code_hash: null });
+    expect((await ta.c.services.deviceRequests.progress(system, lingwuDeviceRequest)).status).toBe('pending');
   });
 });

@@ -25,6 +25,13 @@ export const PERMISSIONS = {
   'user.manage': 'create users, set roles and data scopes, unlock accounts',
   'integration.manage': 'create and rotate integration API keys',
   'audit.read': 'read and verify the audit log',
+  'policy.write': 'save new versions of a region’s evaluation policy (the national one: sysadmin only)',
+  'evaluation.read': 'read ratings in your data scope, never who gave them (clerks: only after a delay)',
+  'evaluation.enter': 'enter ratings given by phone, paper form, e-mail or WeChat',
+  'evaluation.export': 'export evaluations in the GB/T 39046 data set',
+  'device.manage': 'register window rating devices (评价器), issue pairing codes, switch them off',
+  'device.invite': 'ask the rating device at a window to show the rating screen for a case',
+  'sms.read': 'read the SMS outbox and the development gateway’s inbox',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -45,6 +52,14 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly StaffRole[]> = {
   'user.manage': ['sysadmin'],
   'integration.manage': ['sysadmin'],
   'audit.read': ['auditor', 'sysadmin'],
+  'policy.write': ['sysadmin', 'supervisor'],
+  'evaluation.read': ALL_STAFF,
+  // Unit staff are left out on purpose: nobody rates their own cases.
+  'evaluation.enter': ['operator', 'supervisor'],
+  'evaluation.export': ['supervisor', 'auditor', 'sysadmin'],
+  'device.manage': ['sysadmin', 'supervisor', 'unit_admin'],
+  'device.invite': ['clerk', 'unit_admin', 'supervisor', 'sysadmin'],
+  'sms.read': ['sysadmin', 'supervisor'],
 };
 
 export function hasPermission(role: StaffRole, permission: Permission): boolean {

@@ -2,6 +2,7 @@ export {
   addDays,
   dayOfWeek,
   isValidLocalDate,
+  parseInstant,
   shanghaiDateOf,
   startOfShanghaiDay,
 } from './local-date.ts';

@@ -5,6 +5,7 @@ import {
   dayOfWeek,
   fromEpochDay,
   isValidLocalDate,
+  parseInstant,
   shanghaiDateOf,
   startOfShanghaiDay,
   toEpochDay,
@@ -102,6 +103,33 @@ describe('local dates in Asia/Shanghai', () => {
         expect(toEpochDay(date)).toBe(day);
         expect(addDays(date, 0)).toBe(date);
         expect(dayOfWeek(date)).toBe(new Date(day * 86_400_000).getUTCDay());
+      }),
+    );
+  });
+});
+
+describe('reading instants written by people', () => {
+  const at = (s: string) => parseInstant(s)?.toISOString();
+
+  it('reads a wall-clock time as Beijing time and an offset as given', () => {
+    expect(at('2026-11-02 09:30')).toBe('2026-11-02T01:30:00.000Z');
+    expect(at(' 2026-11-02 09:30:15 ')).toBe('2026-11-02T01:30:15.000Z');
+    expect(at('2026-11-02T00:10')).toBe('2026-11-01T16:10:00.000Z');
+    expect(at('2026-11-02T09:30:00+08:00')).toBe('2026-11-02T01:30:00.000Z');
+    expect(at('2026-11-02T09:30:00.25Z')).toBe('2026-11-02T09:30:00.250Z');
+    expect(at('2026-11-02T09:30-0530')).toBe('2026-11-02T15:00:00.000Z');
+  });
+
+  it('refuses dates that do not exist, times out of range and other shapes', () => {
+    for (const s of ['2026-02-30 09:00', '2026-11-02 24:00', '2026-11-02 09:60', '2026-12-31T23:59:60Z', '2026-11-02', '2026/11/02 09:00', '2026-11-02 9:00', '2026-11-02 09:00+08:00', '2026-11-02T09:00:00+25:00', 'soon', '']) {
+      expect(parseInstant(s), s).toBeUndefined();
+    }
+  });
+
+  it('agrees with Date for every ISO instant with an offset', () => {
+    fc.assert(
+      fc.property(instantArb, (d) => {
+        expect(parseInstant(d.toISOString())?.getTime()).toBe(d.getTime());
       }),
     );
   });

@@ -142,3 +142,35 @@ export function dayOfWeek(date: string): number {
   // 1970-01-01 was a Thursday (4); the double modulo keeps pre-1970 days positive.
   return (((toEpochDay(date) + 4) % 7) + 7) % 7;
 }
+
+// 'YYYY-MM-DD HH:mm[:ss]' (or with 'T'): a wall-clock time in Shanghai.
+const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+// ISO 8601 with an offset: '2026-11-02T09:30:00+08:00', '…Z', '…+0800', with optional fractions.
+const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/**
+ * Reads an instant as people and spreadsheets write it: ISO 8601 with an offset, or a Beijing
+ * wall-clock time 'YYYY-MM-DD HH:mm[:ss]'. Undefined for anything else, including dates that do
+ * not exist and the leap second 23:59:60 (no JavaScript instant has it).
+ *
+ * @example parseInstant('2026-11-02 09:30') // → 2026-11-02T01:30:00.000Z
+ * @example parseInstant('2026-11-02T09:30:00Z') // → 2026-11-02T09:30:00.000Z
+ */
+export function parseInstant(text: string): Date | undefined {
+  const s = text.trim();
+  const local = WALL_CLOCK.exec(s);
+  const zoned = local ? undefined : WITH_OFFSET.exec(s);
+  const m = local ?? zoned;
+  if (!m || !isValidLocalDate(m[1]!)) return undefined;
+  const [h, min, sec] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (h > 23 || min > 59 || sec > 59) return undefined;
+  const ms = Number((zoned?.[5] ?? '').padEnd(3, '0').slice(0, 3));
+  let offsetMs = SHANGHAI_OFFSET_MS;
+  if (zoned) {
+    const zone = zoned[6]!.toUpperCase();
+    const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+    offsetMs = z ? (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 3_600_000 + Number(z[3] ?? 0) * 60_000) : 0;
+    if (z && (Number(z[2]) > 23 || Number(z[3] ?? 0) > 59)) return undefined;
+  }
+  return new Date(toEpochDay(m[1]!) * MS_PER_DAY + h * 3_600_000 + min * 60_000 + sec * 1000 + ms - offsetMs);
+}

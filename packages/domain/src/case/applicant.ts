@@ -26,6 +26,18 @@ export const CASE_TYPE_NAMES: Record<CaseType, { zh: string; en: string }> = {
 export const CHANNELS = ['online', 'offline'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+export const CHANNEL_NAMES: Record<Channel, { zh: string; en: string }> = {
+  online: { zh: '线上', en: 'online' },
+  offline: { zh: '线下', en: 'offline' },
+};
+
+/** Case numbers (办件编号, GB/T 39046 an..50): letters, digits, ".", "_" and "-"; at most 50. */
+export const CASE_NO_PATTERN = '^[0-9A-Za-z._-]+$';
+/** Certificate numbers: ID card, passport or unified social credit code; 2 to 32 characters. */
+export const ID_NUMBER_PATTERN = '^[0-9A-Za-z()-]+$';
+/** Phone numbers as people write them: digits, spaces and "-", an optional leading "+"; 5 to 20 characters. */
+export const PHONE_PATTERN = '^\\+?[0-9][0-9 -]*$';
+
 export const isNaturalPerson = (type: ApplicantType) => type === 1;
 
 /**

@@ -1,3 +1,5 @@
+import { checkSmsSettings, DEFAULT_SMS_TEMPLATES, type SmsTemplates } from './invitation.ts';
+
 /**
  * The evaluation policy (评价规则) of a region: every number and list a rating is checked against.
  * Stored as versioned data per region; each evaluation keeps the version it was made under. This file
@@ -45,6 +47,46 @@ export interface EvaluationPolicy {
   followUpsAllowed: number;
   /** Hours an invitation link stays valid after it is sent. */
   invitationValidHours: number;
+  /** Minutes a one-time pairing code of a window rating device (评价器) stays valid. */
+  devicePairingMinutes: number;
+  /** Minutes a request to show the rating screen on a window device stays open. */
+  deviceRequestMinutes: number;
+  /**
+   * Hours before a window clerk (窗口工作人员) sees a rating of their unit in the console: the
+   * rating is never on a screen the clerk can see while the evaluator may still be at the window.
+   */
+  clerkSeesRatingsAfterHours: number;
+  /** Hours ahead a service portal's signed evaluation link (签名链接) may at most expire. */
+  signedLinkMaxHours: number;
+  /** Minutes a session opened by a signed link or a QR code identification stays valid. */
+  publicSessionMinutes: number;
+  /** Days back a case completed at a window can be found through the window's QR code (二维码). */
+  qrLookbackDays: number;
+  /** Minutes an SMS one-time code (验证码) stays valid, and how many wrong tries lock it. */
+  otpValidMinutes: number;
+  otpMaxAttempts: number;
+  /** Rate limits of the public channels, per phone or per caller address and clock hour. */
+  otpPerPhonePerHour: number;
+  otpPerIpPerHour: number;
+  identifyPerIpPerHour: number;
+  /** Pairing attempts of window devices per client address and hour (national policy applies). */
+  devicePairPerIpPerHour: number;
+  suggestionsPerIpPerHour: number;
+  /** The suggestion box questionnaire (意见箱), seed 000 §4(3); the free text follows textMaxLength. */
+  suggestionQuestions: SuggestionQuestion[];
+  /** Texts of the invitation (邀请评价), reminder and feedback SMS, with placeholders (see invitation.ts). */
+  smsTemplates: SmsTemplates;
+  /** Hour of the day (Beijing time) at which reminders go out on their day, so none arrives at night. */
+  reminderHour: number;
+}
+
+/**
+ * A question of the suggestion box (意见箱). `scale` answers 1 (not at all) to 5 (fully);
+ * `yes_no` answers 1 (是) or 0 (否).
+ */
+export interface SuggestionQuestion extends Label {
+  code: string;
+  kind: 'scale' | 'yes_no';
 }
 
 const tag = (code: string, zh: string, en: string): ReasonTag => ({ code, level: Number(code[0]) as Level, zh, en });
@@ -104,6 +146,27 @@ export const NATIONAL_DEFAULT_POLICY: EvaluationPolicy = {
   reminderWorkingDaysBefore: 1,
   followUpsAllowed: 1,
   invitationValidHours: 24 * 15,
+  devicePairingMinutes: 15,
+  deviceRequestMinutes: 10,
+  clerkSeesRatingsAfterHours: 24,
+  signedLinkMaxHours: 72,
+  publicSessionMinutes: 120,
+  qrLookbackDays: 30,
+  otpValidMinutes: 10,
+  otpMaxAttempts: 5,
+  otpPerPhonePerHour: 5,
+  otpPerIpPerHour: 20,
+  identifyPerIpPerHour: 30,
+  devicePairPerIpPerHour: 20,
+  suggestionsPerIpPerHour: 10,
+  suggestionQuestions: [
+    { code: 'guide_clear', kind: 'scale', zh: '服务指引是否清晰', en: 'Was the service guidance clear?' },
+    { code: 'process_convenient', kind: 'scale', zh: '办事程序是否便利', en: 'Was the procedure convenient?' },
+    { code: 'materials_lean', kind: 'scale', zh: '材料手续是否精简', en: 'Were the required documents kept to a minimum?' },
+    { code: 'interface_friendly', kind: 'scale', zh: '操作界面是否友好', en: 'Was the interface easy to use?' },
+  ],
+  smsTemplates: DEFAULT_SMS_TEMPLATES,
+  reminderHour: 9,
 };
 
 export interface PolicyProblem {
@@ -136,7 +199,53 @@ export function checkPolicy(p: EvaluationPolicy): PolicyProblem[] {
   }
   if (!Number.isInteger(p.followUpsAllowed) || p.followUpsAllowed < 0 || p.followUpsAllowed > 3) problems.push({ field: 'followUpsAllowed', reason: '0 to 3' });
   if (!Number.isInteger(p.invitationValidHours) || p.invitationValidHours < 1 || p.invitationValidHours > 24 * 90) problems.push({ field: 'invitationValidHours', reason: '1 hour to 90 days' });
+  if (!Number.isInteger(p.devicePairingMinutes) || p.devicePairingMinutes < 1 || p.devicePairingMinutes > 24 * 60) problems.push({ field: 'devicePairingMinutes', reason: '1 minute to 1 day' });
+  if (!Number.isInteger(p.deviceRequestMinutes) || p.deviceRequestMinutes < 1 || p.deviceRequestMinutes > 120) problems.push({ field: 'deviceRequestMinutes', reason: '1 to 120 minutes' });
+  if (!Number.isInteger(p.clerkSeesRatingsAfterHours) || p.clerkSeesRatingsAfterHours < 1 || p.clerkSeesRatingsAfterHours > 24 * 30) {
+    problems.push({ field: 'clerkSeesRatingsAfterHours', reason: '1 hour to 30 days' });
+  }
+  problems.push(...checkPublicChannelSettings(p));
+  problems.push(...checkSmsSettings(p));
   return problems;
+}
+
+const intIn = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
+
+/** The numbers and questions of the public channels (signed links, QR codes, suggestion box). */
+function checkPublicChannelSettings(p: EvaluationPolicy): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  const ranges: [keyof EvaluationPolicy, number, number, string][] = [
+    ['signedLinkMaxHours', 1, 24 * 30, '1 hour to 30 days'],
+    ['publicSessionMinutes', 5, 24 * 60, '5 minutes to 1 day'],
+    ['qrLookbackDays', 1, 366, '1 to 366 days'],
+    ['otpValidMinutes', 1, 60, '1 to 60 minutes'],
+    ['otpMaxAttempts', 1, 10, '1 to 10 attempts'],
+    ['otpPerPhonePerHour', 1, 100, '1 to 100 per hour'],
+    ['otpPerIpPerHour', 1, 10_000, '1 to 10000 per hour'],
+    ['identifyPerIpPerHour', 1, 10_000, '1 to 10000 per hour'],
+    ['devicePairPerIpPerHour', 1, 10_000, '1 to 10000 per hour'],
+    ['suggestionsPerIpPerHour', 1, 10_000, '1 to 10000 per hour'],
+  ];
+  for (const [field, min, max, reason] of ranges) if (!intIn(p[field] as number, min, max)) problems.push({ field, reason });
+  const codes = new Set<string>();
+  p.suggestionQuestions.forEach((q, i) => {
+    if (!/^[a-z][a-z0-9_]{0,31}$/.test(q.code)) problems.push({ field: `suggestionQuestions.${i}.code`, reason: 'lower-case letters, digits and _' });
+    if (codes.has(q.code)) problems.push({ field: `suggestionQuestions.${i}.code`, reason: 'appears twice' });
+    codes.add(q.code);
+    if (!q.zh?.trim()) problems.push({ field: `suggestionQuestions.${i}.zh`, reason: 'every question needs a text' });
+    if (q.kind !== 'scale' && q.kind !== 'yes_no') problems.push({ field: `suggestionQuestions.${i}.kind`, reason: 'scale or yes_no' });
+  });
+  if (p.suggestionQuestions.length > 20) problems.push({ field: 'suggestionQuestions', reason: 'at most 20 questions' });
+  return problems;
+}
+
+/**
+ * A stored policy version with every field the code now knows: a version saved before a field
+ * existed takes that field's national default, so old versions stay usable after an upgrade.
+ */
+export function withPolicyDefaults(stored: Partial<EvaluationPolicy>): EvaluationPolicy {
+  // The SMS texts are one object: a version that set some of them keeps the defaults of the others.
+  return { ...NATIONAL_DEFAULT_POLICY, ...stored, smsTemplates: { ...NATIONAL_DEFAULT_POLICY.smsTemplates, ...stored.smsTemplates } };
 }
 
 export const isBadLevel = (p: EvaluationPolicy, level: Level) => p.badLevels.includes(level);

@@ -2,11 +2,23 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.ts';
 import * as foundation from './migrations/20261122T1200-foundation.ts';
 import * as evaluations from './migrations/20261122T1400-evaluations.ts';
+import * as sms from './migrations/20261122T1410-sms.ts';
+import * as devices from './migrations/20261122T1420-devices.ts';
+import * as evaluationSessions from './migrations/20261122T1415-evaluation-sessions.ts';
+import * as evaluationEntry from './migrations/20261122T1440-evaluation-entry.ts';
+import * as publicChannels from './migrations/20261122T1450-public-channels.ts';
+import * as invitations from './migrations/20261122T1430-invitations.ts';
 
 /** Every migration, in order. Names are timestamps so branches merge without renumbering. */
 const migrations: Record<string, Migration> = {
   '20261122T1200-foundation': foundation,
   '20261122T1400-evaluations': evaluations,
+  '20261122T1410-sms': sms,
+  '20261122T1420-devices': devices,
+  '20261122T1415-evaluation-sessions': evaluationSessions,
+  '20261122T1440-evaluation-entry': evaluationEntry,
+  '20261122T1450-public-channels': publicChannels,
+  '20261122T1430-invitations': invitations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

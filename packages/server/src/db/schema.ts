@@ -27,6 +27,8 @@ export interface OrganisationTable {
   active: Default<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The window's QR code key (/q/<key>); set by the database for every organisation, used for windows. */
+  public_key: Default<string>;
 }
 
 export type PlatformKind = 'business_system' | 'web_portal' | 'app' | 'mini_program' | 'terminal' | 'hotline';
@@ -268,6 +270,181 @@ export interface EvaluationTable {
   created_at: Timestamp;
 }
 
+export type SmsStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'suppressed';
+
+export interface SmsMessageTable {
+  id: Generated<number>;
+  phone_enc: string;
+  phone_bidx: string;
+  phone_masked: string;
+  purpose: string;
+  ref: string | null;
+  body: string;
+  status: Default<SmsStatus>;
+  gateway: string | null;
+  provider_message_id: string | null;
+  attempts: Default<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+}
+
+export interface SmsOptoutTable {
+  phone_bidx: string;
+  source: string;
+  created_at: Timestamp;
+}
+
+export interface DevSmsInboxTable {
+  message_id: number;
+  phone_masked: string;
+  body: string;
+  received_at: Timestamp;
+}
+
+export interface EvaluationSessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  case_id: number;
+  channel: string;
+  real_name: boolean;
+  platform_id: number | null;
+  source_ref: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  evaluation_id: number | null;
+}
+
+/** A window rating device (评价器); the pairing code and the token are kept only as hashes. */
+export interface DeviceTable {
+  id: Generated<number>;
+  window_id: number;
+  name: string;
+  pairing_code_hash: string | null;
+  pairing_expires_at: Timestamp | null;
+  token_hash: string | null;
+  paired_at: Timestamp | null;
+  last_seen_at: Timestamp | null;
+  active: Default<boolean>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeviceRequestTable {
+  id: Generated<number>;
+  device_id: number;
+  case_id: number;
+  visit_no: Default<number>;
+  requested_by_kind: 'user' | 'integration' | 'system';
+  requested_by_id: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  status: Default<import('@hcp/domain').DeviceRequestStatus>;
+  evaluation_id: number | null;
+  finished_at: Timestamp | null;
+}
+
+/** A scan of a paper evaluation form (书面评价表), checked by its magic bytes before it is stored. */
+export interface EvaluationScanTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  content_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  bytes: Uint8Array;
+  sha256: string;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+/** A signed portal link already used to open a session; kept until the link would have expired. */
+export interface SignedLinkUseTable {
+  sig_hash: string;
+  integration_id: number;
+  case_id: number;
+  expires_at: Timestamp;
+  used_at: Timestamp;
+}
+
+/** An SMS one-time code (验证码) for identifying at a window's QR code; only its salted hash is kept. */
+export interface PublicOtpTable {
+  id: Generated<number>;
+  window_id: number;
+  phone_bidx: string;
+  code_hash: string;
+  salt: string;
+  attempts: Default<number>;
+  max_attempts: number;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface PublicRateCounterTable {
+  bucket: string;
+  key_hash: string;
+  window_start: Timestamp;
+  count: Default<number>;
+}
+
+/** A suggestion box entry (意见箱); the contact phone is encrypted and shown masked. */
+export interface SuggestionTable {
+  id: Generated<number>;
+  region_code: string | null;
+  org_id: number | null;
+  org_path: string | null;
+  window_id: number | null;
+  answers: Json<Record<string, number>>;
+  text: string | null;
+  contact_phone_enc: string | null;
+  contact_phone_masked: string | null;
+  policy_id: number;
+  ip_hash: string;
+  idempotency_key: string | null;
+  created_at: Timestamp;
+}
+
+/** An invitation to evaluate by SMS (邀请评价), one per case; its link's token is hashed in its session. */
+export interface EvaluationInvitationTable {
+  id: Generated<number>;
+  case_id: number;
+  session_id: number | null;
+  phone_bidx: string;
+  /** invited: the SMS went to the outbox; suppressed: the phone had opted out (退订). */
+  status: 'invited' | 'suppressed';
+  sent_message_id: number | null;
+  remind_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  reminder_message_id: number | null;
+  feedback_message_id: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface InvitationWatermarkTable {
+  name: string;
+  scanned_to: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type SmsInboundStatus = 'ignored' | 'recorded' | 'opted_out' | 'needs_reason';
+
+/** An SMS reply (短信回复) as the provider delivered it, and what came of it. */
+export interface SmsInboundTable {
+  id: Generated<number>;
+  provider_message_id: string | null;
+  phone_bidx: string;
+  phone_masked: string;
+  text_enc: string;
+  status: SmsInboundStatus;
+  reason: string | null;
+  invitation_id: number | null;
+  evaluation_id: number | null;
+  reply_message_id: number | null;
+  received_at: Timestamp;
+  created_at: Timestamp;
+}
+
 export interface DB {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -288,6 +465,20 @@ export interface DB {
   schedules: ScheduleTable;
   evaluation_policies: EvaluationPolicyTable;
   evaluations: EvaluationTable;
+  evaluation_scans: EvaluationScanTable;
+  devices: DeviceTable;
+  device_requests: DeviceRequestTable;
+  sms_messages: SmsMessageTable;
+  evaluation_sessions: EvaluationSessionTable;
+  sms_optouts: SmsOptoutTable;
+  dev_sms_inbox: DevSmsInboxTable;
+  signed_link_uses: SignedLinkUseTable;
+  public_otps: PublicOtpTable;
+  public_rate_counters: PublicRateCounterTable;
+  suggestions: SuggestionTable;
+  evaluation_invitations: EvaluationInvitationTable;
+  invitation_watermarks: InvitationWatermarkTable;
+  sms_inbound: SmsInboundTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -302,3 +493,6 @@ export type CaseUpdate = Updateable<CaseTable>;
 export type User = Selectable<UserTable>;
 export type Job = Selectable<JobTable>;
 export type Evaluation = Selectable<EvaluationTable>;
+export type SmsMessage = Selectable<SmsMessageTable>;
+export type Device = Selectable<DeviceTable>;
+export type DeviceRequest = Selectable<DeviceRequestTable>;

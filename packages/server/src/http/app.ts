@@ -24,6 +24,9 @@ export interface AppOptions {
   /** Whether migrations are done; /healthz answers 503 until then. */
   ready?: () => boolean;
   secureCookies?: boolean;
+  smsWebhookToken?: string;
+  /** Take client addresses from X-Forwarded-For (only behind a trusted reverse proxy). */
+  trustProxy?: boolean;
 }
 
 export type App = FastifyInstance;
@@ -36,6 +39,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
+    trustProxy: !!options.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -54,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'hcp_session' },
           apiKey: { type: 'http', scheme: 'bearer', description: 'Integration API key: <keyId>.<secret>' },
+          deviceToken: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Window rating device: "Device <token>" from POST /api/device/pair (or its cookie)' },
         },
       },
     },
@@ -69,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ok' : 'starting' });
   });
 
-  for (const register of routes) await app.register((scope) => register(scope, options.container, { secureCookies: !!options.secureCookies }), { prefix: '/api' });
+  for (const register of routes) await app.register((scope) => register(scope, options.container, { secureCookies: !!options.secureCookies, smsWebhookToken: options.smsWebhookToken }), { prefix: '/api' });
 
   const web = options.webDistDir;
   if (web && fs.existsSync(path.join(web, 'index.html'))) {

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { Actor, Ctx } from '../services/actor.ts';
@@ -36,6 +37,13 @@ export function staffCtx(request: FastifyRequest): Ctx {
 export function integrationCtx(request: FastifyRequest): Ctx {
   if (request.actor?.kind !== 'integration') throw new AppError('UNAUTHENTICATED', 'an integration API key is required (Authorization: Bearer <key>)');
   return { actor: request.actor, requestId: request.id };
+}
+
+/** A provider webhook: the shared token in `x-hcp-webhook-token`, compared in constant time. */
+export function requireWebhookToken(request: FastifyRequest, expected: string | undefined): void {
+  const given = request.headers['x-hcp-webhook-token'];
+  const ok = !!expected && typeof given === 'string' && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  if (!ok) throw new AppError('UNAUTHENTICATED', 'webhook token missing or wrong (x-hcp-webhook-token)');
 }
 
 /** Staff or integration, for endpoints both may use. */

@@ -7,7 +7,7 @@ import type { RowErrors } from './row-errors.ts';
 import { RowReader } from './row-reader.ts';
 import type { Table } from './table-reader.ts';
 
-export const IMPORT_KINDS = ['regions', 'organisations', 'platforms', 'staff', 'service-items'] as const;
+export const IMPORT_KINDS = ['regions', 'organisations', 'platforms', 'staff', 'service-items', 'cases'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ApplyCounts {
@@ -22,7 +22,7 @@ export interface PreparedImport {
 }
 
 /**
- * One kind of master data that can be imported. `prepare` reads every row, checks it against the
+ * One kind of records that can be imported: master data, or cases from approval systems without an API. `prepare` reads every row, checks it against the
  * rest of the file and the database (reading only), and records every problem in `errors`; the
  * import service applies the result only when there are none.
  */

@@ -52,5 +52,7 @@ export async function atRow<T>(row: number, column: (field: string | undefined) 
 /** The reason an AppError gives, without the "field: " prefix its message starts with. */
 export function reasonOf(e: AppError): string {
   const d = e.details?.[0];
-  return d?.reason ?? e.message;
+  if (d) return d.reason;
+  const prefix = e.field ? `${e.field}: ` : '';
+  return prefix && e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
 }

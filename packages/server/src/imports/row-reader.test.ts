@@ -29,6 +29,18 @@ describe('reading one import row', () => {
     ]);
   });
 
+  it('reads times as ISO 8601 with an offset or as Beijing wall-clock time', () => {
+    const { r, errors } = reader({ iso: '2026-11-02T09:30:00+08:00', local: '2026-11-02 09:30', bad: '2026/11/02 9:30', short: '12' });
+    expect(r.instant('iso')?.toISOString()).toBe('2026-11-02T01:30:00.000Z');
+    expect(r.instant('local')?.toISOString()).toBe('2026-11-02T01:30:00.000Z');
+    expect(r.instant('absent')).toBeNull();
+    expect(r.ok).toBe(true);
+    expect(r.instant('bad')).toBeNull();
+    expect(r.text('short', { min: 5, max: 20 })).toBeNull();
+    expect(errors.all().map((e) => e.column)).toEqual(['bad', 'short']);
+    expect(errors.all()[0]!.reason).toContain('2026-11-02 09:30');
+  });
+
   it('rejects values outside a fixed set, naming the allowed ones', () => {
     const { r, errors } = reader({ kind: 'fax', code: '6401', flag: 'maybe' });
     expect(r.choice('kind', ['app', 'hotline'] as const, {})).toBeNull();

@@ -1,4 +1,4 @@
-import { normaliseRegionCode } from '@hcp/domain';
+import { normaliseRegionCode, parseInstant } from '@hcp/domain';
 import type { RowErrors } from './row-errors.ts';
 
 type Names<T extends string> = Partial<Record<T, { zh: string; en: string }>>;
@@ -42,10 +42,11 @@ export class RowReader {
     return true;
   }
 
-  text(key: string, opts: { required?: boolean; max: number; pattern?: RegExp; patternHint?: string }): string | null {
+  text(key: string, opts: { required?: boolean; min?: number; max: number; pattern?: RegExp; patternHint?: string }): string | null {
     if (this.empty(key, opts.required)) return null;
     const v = this.raw(key);
     if ([...v].length > opts.max) return this.fail(key, `is longer than ${opts.max} characters`);
+    if (opts.min !== undefined && [...v].length < opts.min) return this.fail(key, `is shorter than ${opts.min} characters`);
     if (opts.pattern && !opts.pattern.test(v)) return this.fail(key, opts.patternHint ?? 'has an invalid format');
     return v;
   }
@@ -86,6 +87,15 @@ export class RowReader {
     if (this.empty(key, required)) return null;
     const code = normaliseRegionCode(this.raw(key));
     return code ?? this.fail(key, `"${clip(this.raw(key))}" is not a region code of 6, 9 or 12 digits (GB/T 2260)`);
+  }
+
+  /**
+   * A moment in time: ISO 8601 with an offset, or 'YYYY-MM-DD HH:mm[:ss]' read as Beijing time
+   * (a date-and-time cell of a workbook arrives in this form).
+   */
+  instant(key: string, required?: boolean): Date | null {
+    if (this.empty(key, required)) return null;
+    return parseInstant(this.raw(key)) ?? this.fail(key, `"${clip(this.raw(key))}" is not a time: write 2026-11-02 09:30 (Beijing time) or ISO 8601 with an offset, e.g. 2026-11-02T09:30:00+08:00`);
   }
 
   /** A list in one cell, separated by commas, semicolons, 、 or spaces. */

@@ -32,11 +32,14 @@ describe('reading CSV and XLSX files', () => {
     ws.addRow([640181, { richText: [{ text: '灵' }, { text: '武市' }] }]);
     ws.addRow([]);
     ws.addRow(['640104', { formula: '"兴庆"&"区"', result: '兴庆区' }]);
+    ws.addRow([640105, new Date(Date.UTC(2026, 10, 2, 9, 30, 0, 999))]);
     wb.addWorksheet('ignored').addRow(['x']);
     const t = await readTable('regions.XLSX', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(t.rows).toEqual([
       { row: 2, cells: ['640181', '灵武市'] },
       { row: 4, cells: ['640104', '兴庆区'] },
+      // A date-and-time cell reads as the wall-clock time Excel shows, without a zone.
+      { row: 5, cells: ['640105', '2026-11-02 09:30:01'] },
     ]);
   });
 

@@ -94,10 +94,20 @@ export function cellText(v: ExcelJS.CellValue | undefined): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Date) return wallClock(v);
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
   if ('formula' in v || 'sharedFormula' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellText(v.text as ExcelJS.CellValue);
   if ('error' in v) return String(v.error);
   return '';
+}
+
+/**
+ * A workbook's date-and-time cell as 'YYYY-MM-DD HH:mm:ss'. Excel stores the time shown on the
+ * wall, with no zone, and ExcelJS hands it over as that time in UTC; the reader of the column
+ * decides the zone. Rounded to the second, as a serial day fraction is rarely an exact millisecond.
+ */
+function wallClock(d: Date): string {
+  const iso = new Date(Math.round(d.getTime() / 1000) * 1000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }

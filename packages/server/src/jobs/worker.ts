@@ -35,7 +35,7 @@ export class Worker {
       for (const job of claimed) {
         const handler = this.byKind.get(job.kind)!;
         try {
-          await handler.run(job.payload as never, { jobId: job.id, attempt: job.attempts });
+          await handler.run(job.payload as never, { jobId: job.id, attempt: job.attempts, maxAttempts: job.max_attempts });
           await this.o.jobs.complete(job.id, this.o.instanceId);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);

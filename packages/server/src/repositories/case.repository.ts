@@ -69,6 +69,12 @@ export class CaseRepository {
     return db.selectFrom('case_stages').select(['stage', 'occurred_at', 'recorded_at']).where('case_id', '=', caseId).orderBy('occurred_at').orderBy('stage').execute();
   }
 
+  /** The stages of many cases at once, to check a batch or a file against what is recorded. */
+  stagesOf(caseIds: number[], db: Executor = this.db) {
+    if (caseIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('case_stages').select(['case_id', 'stage', 'occurred_at']).where('case_id', 'in', caseIds).execute();
+  }
+
   /** Adds stage events; one already recorded is left as it is. Returns how many were new. */
   async addStages(trx: Executor, caseId: number, events: { stage: string; at: Date }[]): Promise<number> {
     if (events.length === 0) return 0;

@@ -6,6 +6,10 @@ import type { Executor } from './audit.repository.ts';
 export const ENCRYPTED_COLUMNS = {
   cases: ['applicant_name_enc', 'applicant_id_enc', 'applicant_phone_enc'],
   integrations: ['secret_enc'],
+  sms_inbound: ['text_enc'],
+  sms_messages: ['phone_enc'],
+  evaluations: ['evaluator_name_enc', 'evaluator_phone_enc'],
+  suggestions: ['contact_phone_enc'],
 } as const;
 
 export type EncryptedTable = keyof typeof ENCRYPTED_COLUMNS;

@@ -4,6 +4,11 @@ import type { Container } from '../container.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { evaluationPolicyRoutes } from './evaluation-policies/evaluation-policies.routes.ts';
+import { evaluationEntryRoutes } from './evaluations/evaluation-entry.routes.ts';
+import { evaluationRoutes } from './evaluations/evaluations.routes.ts';
+import { smsRoutes } from './sms/sms.routes.ts';
+import { publicEvaluationRoutes } from './public-evaluation/public-evaluation.routes.ts';
 import { caseRoutes } from './cases/cases.routes.ts';
 import { integrationCaseRoutes } from './cases/integration-cases.routes.ts';
 import { integrationRoutes } from './integrations/integrations.routes.ts';
@@ -13,9 +18,17 @@ import { importRoutes } from './imports/imports.routes.ts';
 import { platformRoutes } from './platforms/platforms.routes.ts';
 import { serviceItemRoutes } from './service-items/service-items.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
+import { deviceApiRoutes } from './devices/device-api.routes.ts';
+import { deviceRoutes } from './devices/devices.routes.ts';
+import { publicChannelRoutes } from './public-channels/public-channels.routes.ts';
+import { suggestionRoutes } from './suggestions/suggestions.routes.ts';
+import { invitationRoutes } from './invitations/invitations.routes.ts';
+import { smsInboundRoutes } from './sms/sms-inbound.routes.ts';
 
 export interface RouteOptions {
   secureCookies: boolean;
+  /** Shared secret of the SMS provider's webhooks; unset, they are closed. */
+  smsWebhookToken: string | undefined;
 }
 
 /** Fastify with TypeBox types, so route handlers see their validated body, query and params typed. */
@@ -24,4 +37,4 @@ export type ApiApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpressi
 export type RouteModule = (app: ApiApp, c: Container, options: RouteOptions) => Promise<void> | void;
 
 /** Every API resource, each mounted under /api. */
-export const routes: RouteModule[] = [authRoutes, regionRoutes, organisationRoutes, integrationRoutes, calendarRoutes, auditRoutes, caseRoutes, integrationCaseRoutes, platformRoutes, staffRoutes, serviceItemRoutes, importRoutes];
+export const routes: RouteModule[] = [authRoutes, regionRoutes, organisationRoutes, integrationRoutes, calendarRoutes, auditRoutes, smsRoutes, publicEvaluationRoutes, caseRoutes, integrationCaseRoutes, platformRoutes, staffRoutes, serviceItemRoutes, importRoutes, deviceRoutes, deviceApiRoutes, evaluationPolicyRoutes, evaluationRoutes, evaluationEntryRoutes, publicChannelRoutes, suggestionRoutes, invitationRoutes, smsInboundRoutes];

@@ -12,13 +12,17 @@ export interface DataScope {
 export type Actor =
   | { kind: 'user'; userId: number; username: string; role: StaffRole; scope: DataScope; staffId: number | null }
   | { kind: 'integration'; integrationId: number; name: string; unitPaths: string[] }
-  | { kind: 'system'; name: string };
+  | { kind: 'system'; name: string }
+  /** A citizen or company rating through a public channel; holds no permission and no scope. */
+  | { kind: 'evaluator'; channel: string };
 
 /** Who is acting and the request it came with; every service method takes one. */
 export interface Ctx {
   actor: Actor;
   requestId: string;
 }
+
+export const evaluatorCtx = (channel: string, requestId: string): Ctx => ({ actor: { kind: 'evaluator', channel }, requestId });
 
 export const systemCtx = (name: string, requestId = `system:${name}`): Ctx => ({ actor: { kind: 'system', name }, requestId });
 
@@ -41,6 +45,7 @@ export interface ScopedTarget {
 
 export function isInScope(actor: Actor, target: ScopedTarget): boolean {
   if (actor.kind === 'system') return true;
+  if (actor.kind === 'evaluator') return false;
   if (actor.kind === 'integration') return !!target.orgPath && actor.unitPaths.some((p) => target.orgPath!.startsWith(p));
   const { regionCode, orgPath } = actor.scope;
   if (regionCode && !isInRegion(target.regionCode, regionCode)) return false;
@@ -57,11 +62,13 @@ export function listScope(ctx: Ctx): DataScope & { orgPaths?: string[] } {
   const a = ctx.actor;
   if (a.kind === 'user') return a.scope;
   if (a.kind === 'integration') return { regionCode: null, orgPath: null, orgPaths: a.unitPaths };
+  if (a.kind === 'evaluator') return { regionCode: null, orgPath: null, orgPaths: [] };
   return { regionCode: null, orgPath: null };
 }
 
 export function auditActor(ctx: Ctx): Pick<AuditEntry, 'actorType' | 'actorId' | 'requestId'> {
   const a = ctx.actor;
+  if (a.kind === 'evaluator') return { actorType: 'anonymous', actorId: `evaluator:${a.channel}`, requestId: ctx.requestId };
   const actorId = a.kind === 'user' ? `user:${a.userId}` : a.kind === 'integration' ? `integration:${a.integrationId}` : a.name;
   return { actorType: a.kind, actorId, requestId: ctx.requestId };
 }

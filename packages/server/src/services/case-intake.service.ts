@@ -11,14 +11,16 @@ import {
   type StageProblem,
   type WorkingCalendar,
 } from '@hcp/domain';
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { Case, CaseUpdate, Organisation } from '../db/schema.ts';
-import { AppError, conflict, invalid, notFound, unknownReference } from '../errors.ts';
+import type { Case, CaseUpdate, DB, Organisation } from '../db/schema.ts';
+import { AppError, OUT_OF_SCOPE, conflict, invalid, notFound, unknownReference } from '../errors.ts';
+import { inChunks } from '../imports/importer.ts';
 import type { AuditRepository, Executor } from '../repositories/audit.repository.ts';
 import type { CaseRepository } from '../repositories/case.repository.ts';
 import type { OrganisationRepository } from '../repositories/organisation.repository.ts';
 import type { PiiCipher } from '../security/pii-cipher.ts';
-import { auditActor, isInScope, requireInScope, type Ctx } from './actor.ts';
+import { auditActor, isInScope, requireInScope, requirePermission, type Ctx } from './actor.ts';
 import type { CalendarService } from './calendar.service.ts';
 import { requireIntegration } from './integration.service.ts';
 
@@ -36,6 +38,17 @@ export interface CasePushInput {
   stages: { stage: CaseStage; at: string }[];
 }
 
+/**
+ * One case as a writer gives it: the push API's body, or a row of an import file, which may also
+ * name the unit's region and a window by its code (the API's schema has no such fields).
+ */
+export interface CaseIntakeInput extends CasePushInput {
+  /** The region of the handling unit; by default the item's. */
+  unitRegionCode?: string | null;
+  /** A window by its organisation code in the unit's region, instead of windowId; null clears it. */
+  windowCode?: string | null;
+}
+
 export interface StageInput {
   stage: CaseStage;
   at: string;
@@ -44,9 +57,12 @@ export interface StageInput {
 type Item = NonNullable<Awaited<ReturnType<CaseRepository['findCurrentItem']>>>;
 type IndexedEvent = StageEvent & { index: number };
 
-/** A push whose references are resolved and whose stages agree with each other; not yet written. */
-interface PreparedCase {
-  input: CasePushInput;
+/**
+ * A case whose references are resolved and whose stages agree with each other and with those
+ * recorded; not yet written. Made by `prepareAll`, written by `apply`.
+ */
+export interface PreparedCase {
+  input: CaseIntakeInput;
   item: Item;
   unit: Organisation;
   /** undefined: keep what the case has. */
@@ -66,6 +82,8 @@ export interface PushResult {
   changed: string[];
 }
 
+export type PrepareOutcome = { prepared: PreparedCase } | { error: AppError };
+
 export type BatchEntry = { input: CasePushInput } | { caseNo: string | null; error: AppError };
 export interface BatchItemError {
   index: number;
@@ -79,13 +97,17 @@ export type BatchResult =
 /** Thrown inside the batch transaction to roll it back once every item has been tried. */
 class RollBack extends Error {}
 
-/** Per-request caches of the lookups a batch repeats. */
+type Staff = NonNullable<Awaited<ReturnType<CaseRepository['findStaff']>>>;
+
+/** Per-request caches of the lookups a batch repeats, and the cases it names that already exist. */
 interface Lookups {
   items: Map<string, Promise<Item | undefined>>;
   units: Map<string, Promise<Organisation | undefined>>;
+  windows: Map<string, Promise<Organisation | undefined>>;
+  staff: Map<string, Promise<Staff | undefined>>;
   calendars: Map<string, Promise<WorkingCalendar>>;
+  existing: Map<string, { row: Case; stages: StageEvent[] }>;
 }
-const newLookups = (): Lookups => ({ items: new Map(), units: new Map(), calendars: new Map() });
 const cached = <T>(m: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
   if (!m.has(key)) m.set(key, load());
   return m.get(key)!;
@@ -99,8 +121,41 @@ function stageError(problem: StageProblem, message: string, prefix: string): App
 }
 
 /**
- * Cases pushed by approval systems (业务办理系统) through their API key: upserted by case number,
- * stage events merged, personal data stored only encrypted with a blind index and a masked form.
+ * Who may write cases: an approval system through its API key, or staff importing a file, who
+ * need 'case.import'. The first reach their key's units, the others their data scope.
+ */
+function requireCaseWriter(ctx: Ctx): void {
+  if (ctx.actor.kind !== 'integration') requirePermission(ctx, 'case.import');
+}
+
+/** The 403 for a handling unit beyond the writer's reach, worded for who is asking. */
+function unitOutOfReach(ctx: Ctx, unitCode: string): AppError {
+  if (ctx.actor.kind === 'integration') return new AppError('OUT_OF_SCOPE', `unit ${unitCode} is not one of this API key's units`, 'unitCode');
+  return new AppError('OUT_OF_SCOPE', `unitCode: unit ${unitCode} is ${OUT_OF_SCOPE}`, 'unitCode', [{ field: 'unitCode', reason: OUT_OF_SCOPE }]);
+}
+
+/** A writer may change only cases of units in its reach, both as they were and as they become. */
+function requireCaseInReach(ctx: Ctx, row: Case): void {
+  if (isInScope(ctx.actor, { regionCode: row.region_code, orgPath: row.org_path })) return;
+  const where = ctx.actor.kind === 'integration' ? "that is not one of this API key's units" : OUT_OF_SCOPE;
+  throw new AppError('OUT_OF_SCOPE', `case ${row.case_no} belongs to a unit ${where}`, 'caseNo');
+}
+
+/** The events not recorded yet; throws at the first that contradicts the record. */
+function freshStages(recorded: readonly StageEvent[], events: readonly IndexedEvent[], now: Date): IndexedEvent[] {
+  const fresh: IndexedEvent[] = [];
+  for (const e of events) {
+    const check = checkStageEvent(recorded, e, now);
+    if (!check.ok) throw stageError(check.problem, check.message, `stages.${e.index}.`);
+    if (!check.duplicate) fresh.push(e);
+  }
+  return fresh;
+}
+
+/**
+ * Cases (办件) written by approval systems (业务办理系统) through their API key, or by staff from
+ * a file: upserted by case number, stage events merged, personal data stored only encrypted with
+ * a blind index and a masked form. `prepareAll` and `apply` are the core both paths share.
  */
 export class CaseIntakeService {
   constructor(
@@ -115,7 +170,9 @@ export class CaseIntakeService {
 
   async push(ctx: Ctx, input: CasePushInput): Promise<PushResult> {
     requireIntegration(ctx);
-    const prepared = await this.prepare(ctx, input, newLookups());
+    const outcome = (await this.prepareAll(ctx, [input]))[0]!;
+    if ('error' in outcome) throw outcome.error;
+    const prepared = outcome.prepared;
     return this.db.transaction().execute(async (trx) => {
       const r = await this.apply(trx, ctx, prepared);
       if (r.created || r.changed.length || r.stagesAdded) {
@@ -133,9 +190,8 @@ export class CaseIntakeService {
       if (!(e instanceof AppError)) throw e;
       errors.push({ index, caseNo, error: { code: e.code, ...(e.field ? { field: e.field } : {}), message: e.message } });
     };
-    const lookups = newLookups();
     const firstIndex = new Map<string, number>();
-    const prepared: { index: number; p: PreparedCase }[] = [];
+    const candidates: { index: number; input: CasePushInput }[] = [];
     for (const [index, entry] of entries.entries()) {
       if ('error' in entry) {
         fail(index, entry.caseNo, entry.error);
@@ -148,12 +204,15 @@ export class CaseIntakeService {
         continue;
       }
       firstIndex.set(caseNo, index);
-      try {
-        prepared.push({ index, p: await this.prepare(ctx, entry.input, lookups) });
-      } catch (e) {
-        fail(index, caseNo, e);
-      }
+      candidates.push({ index, input: entry.input });
     }
+    const prepared: { index: number; p: PreparedCase }[] = [];
+    const outcomes = await this.prepareAll(ctx, candidates.map((c) => c.input));
+    outcomes.forEach((o, i) => {
+      const { index, input } = candidates[i]!;
+      if ('error' in o) fail(index, input.caseNo, o.error);
+      else prepared.push({ index, p: o.prepared });
+    });
     // Rows are locked in case-number order, so two batches sharing cases cannot deadlock.
     prepared.sort((a, b) => (a.p.input.caseNo < b.p.input.caseNo ? -1 : a.p.input.caseNo > b.p.input.caseNo ? 1 : 0));
     const results: { index: number; caseNo: string; created: boolean }[] = [];
@@ -205,8 +264,40 @@ export class CaseIntakeService {
     });
   }
 
-  /** Resolves references and checks the push on its own; reads only, so a batch can check every item first. */
-  private async prepare(ctx: Ctx, input: CasePushInput, lookups: Lookups): Promise<PreparedCase> {
+  /**
+   * Checks cases and reads only, so every one of them can be checked before any is written:
+   * references resolved, stages checked against each other and against those recorded, the unit
+   * and any existing case within the writer's reach. One outcome per input, in order; case
+   * numbers must be distinct.
+   */
+  async prepareAll(ctx: Ctx, inputs: readonly CaseIntakeInput[]): Promise<PrepareOutcome[]> {
+    requireCaseWriter(ctx);
+    const lookups = await this.lookups(inputs.map((i) => i.caseNo));
+    const out: PrepareOutcome[] = [];
+    for (const input of inputs) {
+      try {
+        out.push({ prepared: await this.prepare(ctx, input, lookups) });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        out.push({ error: e });
+      }
+    }
+    return out;
+  }
+
+  /** Empty caches, and the cases already recorded under these numbers with their stages, in a few queries. */
+  private async lookups(caseNos: string[]): Promise<Lookups> {
+    const rows = await inChunks([...new Set(caseNos)], (slice) => this.cases.findByCaseNos(slice));
+    const stages = await inChunks(rows.map((r) => r.id), (slice) => this.cases.stagesOf(slice));
+    const existing = new Map(rows.map((row) => [row.case_no, { row, stages: [] as StageEvent[] }]));
+    const byId = new Map(rows.map((r) => [r.id, existing.get(r.case_no)!]));
+    for (const s of stages) byId.get(s.case_id)!.stages.push({ stage: s.stage as CaseStage, at: s.occurred_at });
+    return { items: new Map(), units: new Map(), windows: new Map(), staff: new Map(), calendars: new Map(), existing };
+  }
+
+  /** One case of `prepareAll`; throws its first problem. */
+  private async prepare(ctx: Ctx, input: CaseIntakeInput, lookups: Lookups): Promise<PreparedCase> {
+    if (input.stages.length === 0) throw invalid('stages', 'give at least one stage');
     const now = this.now();
     const events: IndexedEvent[] = [];
     input.stages.forEach((s, index) => {
@@ -219,36 +310,55 @@ export class CaseIntakeService {
 
     const item = await cached(lookups.items, input.itemCode, () => this.cases.findCurrentItem(input.itemCode));
     if (!item) throw unknownReference('itemCode', `no current service item ${input.itemCode}`);
-    const unit = await cached(lookups.units, `${item.region_code}/${input.unitCode}`, () => this.orgs.findByCode(item.region_code, 'unit', input.unitCode));
-    if (!unit || !unit.active) throw unknownReference('unitCode', `no active unit with code ${input.unitCode} in region ${item.region_code}`);
-    if (!isInScope(ctx.actor, { regionCode: unit.region_code, orgPath: unit.path })) {
-      throw new AppError('OUT_OF_SCOPE', `unit ${input.unitCode} is not one of this API key's units`, 'unitCode');
-    }
+    const unitRegion = input.unitRegionCode ?? item.region_code;
+    const unit = await cached(lookups.units, `${unitRegion}/${input.unitCode}`, () => this.orgs.findByCode(unitRegion, 'unit', input.unitCode));
+    if (!unit || !unit.active) throw unknownReference('unitCode', `no active unit with code ${input.unitCode} in region ${unitRegion}`);
+    if (!isInScope(ctx.actor, { regionCode: unit.region_code, orgPath: unit.path })) throw unitOutOfReach(ctx, input.unitCode);
 
+    let windowId: number | null | undefined = input.windowId === undefined ? undefined : input.windowId || null;
+    if (input.windowId && input.windowCode) throw invalid('windowId', 'give windowId or windowCode, not both');
     if (input.windowId) {
       const window = await this.orgs.find(input.windowId);
       if (!window || window.kind !== 'window') throw unknownReference('windowId', `no window ${input.windowId}`);
+    } else if (input.windowCode) {
+      const code = input.windowCode;
+      const window = await cached(lookups.windows, `${unit.region_code}/${code}`, () => this.orgs.findByCode(unit.region_code, 'window', code));
+      if (!window) throw unknownReference('windowCode', `no window with code ${code} in region ${unit.region_code}`);
+      windowId = window.id;
+    } else if (input.windowCode === null) {
+      windowId = null;
     }
     let staffId: number | null | undefined;
     if (input.staffId && input.staffEmployeeNo) throw invalid('staffId', 'give staffId or staffEmployeeNo, not both');
     if (input.staffId) {
-      const staff = await this.cases.findStaff({ id: input.staffId });
+      const id = input.staffId;
+      const staff = await cached(lookups.staff, `id/${id}`, () => this.cases.findStaff({ id }));
       if (!staff || staff.org_id !== unit.id) throw unknownReference('staffId', `no staff ${input.staffId} in unit ${input.unitCode}`);
       staffId = staff.id;
     } else if (input.staffEmployeeNo) {
-      const staff = await this.cases.findStaff({ orgId: unit.id, employeeNo: input.staffEmployeeNo });
+      const employeeNo = input.staffEmployeeNo;
+      const staff = await cached(lookups.staff, `${unit.id}/${employeeNo}`, () => this.cases.findStaff({ orgId: unit.id, employeeNo }));
       if (!staff) throw unknownReference('staffEmployeeNo', `no staff ${input.staffEmployeeNo} in unit ${input.unitCode}`);
       staffId = staff.id;
     } else if (input.staffId === null || input.staffEmployeeNo === null) {
       staffId = null;
     }
-    const windowId = input.windowId === undefined ? undefined : input.windowId || null;
     const calendar = await cached(lookups.calendars, unit.region_code, () => this.calendar.forRegion(unit.region_code));
+
+    // Checked again under the row lock in `apply`; here so a batch or a file reports every case at once.
+    const existing = lookups.existing.get(input.caseNo);
+    if (existing) {
+      requireCaseInReach(ctx, existing.row);
+      freshStages(existing.stages, events, now);
+    }
     return { input, item, unit, windowId, staffId, events, calendar };
   }
 
-  /** Inserts or updates the case and its stages inside the caller's transaction. */
-  private async apply(trx: Executor, ctx: Ctx, p: PreparedCase): Promise<PushResult> {
+  /**
+   * Inserts or updates a prepared case and its stages inside the caller's transaction. A case
+   * number already recorded is locked, then checked again: another writer may have come first.
+   */
+  async apply(trx: Executor, ctx: Ctx, p: PreparedCase): Promise<PushResult> {
     const { input, item, unit } = p;
     const base = {
       item_id: item.id,
@@ -270,17 +380,9 @@ export class CaseIntakeService {
     }
 
     const row = (await this.cases.lockByCaseNo(trx, input.caseNo))!;
-    // A key may update only cases of its own units, both as they were and as they become.
-    if (!isInScope(ctx.actor, { regionCode: row.region_code, orgPath: row.org_path })) {
-      throw new AppError('OUT_OF_SCOPE', `case ${input.caseNo} belongs to a unit that is not one of this API key's units`, 'caseNo');
-    }
+    requireCaseInReach(ctx, row);
     const recorded = await this.recordedStages(trx, row.id);
-    const fresh: IndexedEvent[] = [];
-    for (const e of p.events) {
-      const check = checkStageEvent(recorded, e, this.now());
-      if (!check.ok) throw stageError(check.problem, check.message, `stages.${e.index}.`);
-      if (!check.duplicate) fresh.push(e);
-    }
+    const fresh = freshStages(recorded, p.events, this.now());
     await this.cases.addStages(trx, row.id, fresh);
     const patch: CaseUpdate = {};
     const changed: string[] = [];
@@ -313,6 +415,14 @@ export class CaseIntakeService {
     set('', 'promised_deadline', progress.promised_deadline, eqTime(row.promised_deadline, progress.promised_deadline));
     if (Object.keys(patch).length) await this.cases.update(trx, row.id, patch);
     return { id: row.id, caseNo: input.caseNo, created: false, stage: progress.stage, stagesAdded: fresh.length, promisedDeadline: progress.promised_deadline, changed };
+  }
+
+  /** One audit entry for the cases a staff member imported from a file: which were created, which changed. */
+  async recordImport(trx: Transaction<DB>, ctx: Ctx, results: readonly PushResult[]): Promise<void> {
+    const created = results.filter((r) => r.created).map((r) => r.caseNo);
+    const updated = results.filter((r) => !r.created && (r.changed.length > 0 || r.stagesAdded > 0)).map((r) => r.caseNo);
+    if (created.length + updated.length === 0) return;
+    await this.audit.append(trx, { ...auditActor(ctx), action: 'case.import', targetType: 'case', detail: { count: results.length, created, updated } });
   }
 
   private async recordedStages(trx: Executor, caseId: number): Promise<StageEvent[]> {

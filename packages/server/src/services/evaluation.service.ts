@@ -8,14 +8,16 @@ import {
   type Level,
   type Submission,
 } from '@hcp/domain';
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { Evaluation } from '../db/schema.ts';
+import type { DB, Evaluation } from '../db/schema.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
 import type { AuditRepository } from '../repositories/audit.repository.ts';
 import type { EvaluationRepository } from '../repositories/evaluation.repository.ts';
 import type { RegionRepository } from '../repositories/region.repository.ts';
 import { auditActor, type Ctx } from './actor.ts';
 import type { CalendarService } from './calendar.service.ts';
+import { recordDefaultRatings, type DefaultsResult } from './evaluation-defaults.ts';
 
 /** A rating to record, after the channel has established who may give it (token, link, code, device, staff). */
 export interface EvaluationInput extends Submission {
@@ -36,6 +38,7 @@ export interface EvaluationInput extends Submission {
 
 export interface RecordedEvaluation {
   id: number;
+  caseId: number;
   caseNo: string;
   round: number;
   kind: 'active' | 'default';
@@ -86,7 +89,11 @@ export class EvaluationService {
     return { case: c, policy: p, opensAt, defaultAt, rounds, firstRound: nextRound(p.policy, rounds, false), followUpRound: nextRound(p.policy, rounds, true) };
   }
 
-  async record(ctx: Ctx, input: EvaluationInput): Promise<RecordedEvaluation> {
+  /**
+   * Stores one rating. `inSameTransaction` runs inside the transaction that inserts it, for what must
+   * commit together with the rating (a channel marking its token used); throwing there undoes both.
+   */
+  async record(ctx: Ctx, input: EvaluationInput, inSameTransaction?: (trx: Transaction<DB>, evaluationId: number) => Promise<void>): Promise<RecordedEvaluation> {
     if (input.idempotencyKey) {
       const earlier = await this.evaluations.findByIdempotencyKey(input.idempotencyKey);
       if (earlier) return this.replay(earlier, input);
@@ -103,6 +110,9 @@ export class EvaluationService {
       throw new AppError('VALIDATION_FAILED', `${first.field}: ${first.reason}`, first.field, problems);
     }
     if (round === null) {
+      // The same submission may have committed between our first look and now.
+      const earlier = input.idempotencyKey ? await this.evaluations.findByIdempotencyKey(input.idempotencyKey) : undefined;
+      if (earlier) return this.replay(earlier, input);
       const why = input.followUp ? (rounds.length ? 'has had every follow-up its policy allows' : 'has no evaluation to follow up') : 'has been evaluated already';
       throw new AppError('ALREADY_EVALUATED', `case ${c.case_no} ${why}`, 'caseId');
     }
@@ -142,6 +152,7 @@ export class EvaluationService {
         submitted_at: submittedAt,
       });
       if (!inserted) return undefined;
+      await inSameTransaction?.(trx, inserted.id);
       await this.audit.append(trx, { ...auditActor(ctx), action: 'evaluation.record', targetType: 'evaluation', targetId: inserted.id, detail: { caseId: c.id, round, channel: input.channel, bad } });
       return inserted.id;
     });
@@ -153,19 +164,36 @@ export class EvaluationService {
       }
       throw new AppError('ALREADY_EVALUATED', `case ${c.case_no} was evaluated through another channel a moment ago`, 'caseId');
     }
-    return { id, caseNo: c.case_no, round, kind: 'active', level, bad, submittedAt, policyVersion: policy.version };
+    return { id, caseId: c.id, caseNo: c.case_no, round, kind: 'active', level, bad, submittedAt, policyVersion: policy.version };
   }
 
-  private async opennessOfVisit(caseId: number, visitNo: number) {
+  /** openness() for one visit of a case: offline service is rated once per visit (一次一评). */
+  /** The first answer of an earlier submission with this idempotency key, if there was one. */
+  async replayByKey(key: string): Promise<RecordedEvaluation | undefined> {
+    const earlier = await this.evaluations.findByIdempotencyKey(key);
+    if (!earlier) return undefined;
+    const c = await this.evaluations.caseContext(earlier.case_id);
+    const p = await this.evaluations.policyById(earlier.policy_id);
+    return { id: earlier.id, caseId: earlier.case_id, caseNo: c!.case_no, round: earlier.round, kind: earlier.kind, level: earlier.level, bad: earlier.bad, submittedAt: earlier.submitted_at, policyVersion: p!.version };
+  }
+
+  async opennessOfVisit(caseId: number, visitNo: number) {
     const o = await this.openness(caseId);
     return visitNo === 1 ? o : { ...o, rounds: await this.evaluations.rounds(caseId, visitNo) };
+  }
+
+  /**
+   * Records the default rating of every case whose evaluation period has run out unrated, in batches
+   * of `batchSize` (see evaluation-defaults.ts). The scheduled job evaluations.default calls it.
+   */
+  recordDefaults(ctx: Ctx, now: Date, batchSize = 500): Promise<DefaultsResult> {
+    const deps = { db: this.db, evaluations: this.evaluations, calendar: this.calendar, audit: this.audit, policyFor: (r: string) => this.policyFor(r) };
+    return recordDefaultRatings(deps, ctx, now, batchSize);
   }
 
   /** The first answer to a retried submission; the same key for a different rating is a conflict. */
   private async replay(e: Evaluation, input: EvaluationInput): Promise<RecordedEvaluation> {
     if (e.case_id !== input.caseId || e.level !== input.level) throw conflict('this idempotency key was used for another evaluation', 'idempotencyKey');
-    const c = await this.evaluations.caseContext(e.case_id);
-    const p = await this.evaluations.policyById(e.policy_id);
-    return { id: e.id, caseNo: c!.case_no, round: e.round, kind: e.kind, level: e.level, bad: e.bad, submittedAt: e.submitted_at, policyVersion: p!.version };
+    return (await this.replayByKey(e.idempotency_key!))!;
   }
 }

@@ -30,9 +30,9 @@ export interface ImportResult extends ApplyCounts {
 }
 
 /**
- * Bulk import of master data from CSV or XLSX, all or nothing: every row is read and checked, every
- * problem is reported with its row and column, and only a file without any is written, in one
- * transaction. Each attempt is kept in `imports` with an audit record.
+ * Bulk import of master data and cases from CSV or XLSX, all or nothing: every row is read and
+ * checked, every problem is reported with its row and column, and only a file without any is
+ * written, in one transaction. Each attempt is kept in `imports` with an audit record.
  */
 export class ImportService {
   constructor(

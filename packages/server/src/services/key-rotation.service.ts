@@ -20,7 +20,7 @@ export class KeyRotationService {
   async reencryptAll(ctx: Ctx, batchSize = 500): Promise<Record<EncryptedTable, number>> {
     requirePermission(ctx, 'user.manage');
     const prefix = this.cipher.currentPrefix();
-    const counts = { cases: 0, integrations: 0 } as Record<EncryptedTable, number>;
+    const counts = Object.fromEntries(Object.keys(ENCRYPTED_COLUMNS).map((t) => [t, 0])) as Record<EncryptedTable, number>;
     for (const table of Object.keys(ENCRYPTED_COLUMNS) as EncryptedTable[]) {
       let after = 0;
       for (;;) {

@@ -22,10 +22,10 @@ describe('key rotation of personal data', () => {
     const both = new PiiCipher({ keys: new Map([...ring.keys, ['t2', t2]]), activeKeyId: 't2', blindIndexKey: ring.blindIndexKey, cipher: 'sm4' });
     const c2 = createContainer({ db: ta.c.db, cipher: both, auth: { sessionTtlMinutes: 60, loginMaxFailures: 3, loginLockMinutes: 15 } });
     const counts = await c2.services.keyRotation.reencryptAll(systemCtx('test'), 3);
-    expect(counts).toEqual({ cases: 7, integrations: 2 });
+    expect(counts).toEqual({ cases: 7, integrations: 2, sms_inbound: 0, sms_messages: 0, evaluations: 0, suggestions: 0 });
     const rows = await ta.c.db.selectFrom('cases').select(['applicant_name_enc', 'applicant_id_enc', 'applicant_phone_enc', 'applicant_phone_bidx']).execute();
     for (const r of rows) for (const v of [r.applicant_name_enc, r.applicant_id_enc, r.applicant_phone_enc]) expect(v).toMatch(/^s1\.t2\./);
-    expect(await c2.services.keyRotation.reencryptAll(systemCtx('test'))).toEqual({ cases: 0, integrations: 0 });
+    expect(await c2.services.keyRotation.reencryptAll(systemCtx('test'))).toEqual({ cases: 0, integrations: 0, sms_inbound: 0, sms_messages: 0, evaluations: 0, suggestions: 0 });
 
     const onlyNew = new PiiCipher({ keys: new Map([['t2', t2]]), activeKeyId: 't2', blindIndexKey: ring.blindIndexKey, cipher: 'sm4' });
     expect(onlyNew.decrypt(rows[0]!.applicant_phone_enc!)).toBe('13812341234');

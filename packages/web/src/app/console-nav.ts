@@ -1,21 +1,36 @@
 import type { Permission } from '@hcp/domain';
+import { IMPORT_PERMISSION } from '@/features/imports/api/import-kinds.ts';
 import type { MessageKey } from '@/i18n/dictionary.ts';
 
-/** A page of the staff console and the permission its menu item needs (null: every role). */
+/** A page of the staff console and the permission its menu item needs. */
 export interface ConsoleNavItem {
   /** Below /console; '' is the console home. */
   path: string;
   label: MessageKey;
-  permission: Permission | null;
+  /** null: every role; a list: any one of them. */
+  permission: Permission | readonly Permission[] | null;
+  /** The page's route module, loaded when it is first visited. */
+  page?: () => Promise<object>;
 }
 
-/** The console sidebar, in order. The server still checks every call; the menu only hides. */
+/** The permissions that let a role write some master data, and so import it from a file. */
+export const IMPORT_PERMISSIONS: readonly Permission[] = [...new Set(Object.values(IMPORT_PERMISSION))];
+
+/**
+ * The console sidebar, in order. The server still checks every call; the menu only hides. This file
+ * is part of the landing page's code, so it imports only types from the domain package.
+ */
 export const CONSOLE_NAV: readonly ConsoleNavItem[] = [
   { path: '', label: 'nav.home', permission: null },
-  { path: 'regions', label: 'nav.regions', permission: 'masterdata.read' },
-  { path: 'organisations', label: 'nav.organisations', permission: 'masterdata.read' },
-  { path: 'calendar', label: 'nav.calendar', permission: 'masterdata.read' },
-  { path: 'users', label: 'nav.users', permission: 'user.manage' },
-  { path: 'integrations', label: 'nav.integrations', permission: 'integration.manage' },
-  { path: 'audit', label: 'nav.audit', permission: 'audit.read' },
+  { path: 'regions', label: 'nav.regions', permission: 'masterdata.read', page: () => import('./routes/console/regions.tsx') },
+  { path: 'organisations', label: 'nav.organisations', permission: 'masterdata.read', page: () => import('./routes/console/organisations.tsx') },
+  { path: 'staff', label: 'nav.staff', permission: 'masterdata.read', page: () => import('./routes/console/staff.tsx') },
+  { path: 'service-items', label: 'nav.serviceItems', permission: 'masterdata.read', page: () => import('./routes/console/service-items.tsx') },
+  { path: 'cases', label: 'nav.cases', permission: 'case.read', page: () => import('./routes/console/cases.tsx') },
+  { path: 'calendar', label: 'nav.calendar', permission: 'masterdata.read', page: () => import('./routes/console/calendar.tsx') },
+  { path: 'imports', label: 'nav.imports', permission: IMPORT_PERMISSIONS, page: () => import('./routes/console/imports.tsx') },
+  { path: 'users', label: 'nav.users', permission: 'user.manage', page: () => import('./routes/console/users.tsx') },
+  { path: 'integrations', label: 'nav.integrations', permission: 'integration.manage', page: () => import('./routes/console/integrations.tsx') },
+  { path: 'audit', label: 'nav.audit', permission: 'audit.read', page: () => import('./routes/console/audit.tsx') },
 ];
+

@@ -11,6 +11,19 @@ import { CONSOLE_USER_ROUTE } from './routes/console/session.ts';
  */
 const router = createBrowserRouter([
   { path: '/', Component: LandingRoute },
+  // The window rating device (评价器): its own small chunk, no Ant Design.
+  { path: '/device', lazy: () => import('./routes/device.tsx'), HydrateFallback: RouteLoading },
+  // Citizen pages (evaluation links, window QR codes, the suggestion box): small chunks, no Ant Design.
+  {
+    lazy: () => import('./routes/citizen/layout.tsx'),
+    HydrateFallback: RouteLoading,
+    children: [
+      { path: '/e/s', lazy: () => import('./routes/citizen/signed-link.tsx') },
+      { path: '/e/:token', lazy: () => import('./routes/citizen/evaluate.tsx') },
+      { path: '/q/:key', lazy: () => import('./routes/citizen/qr.tsx') },
+      { path: '/suggest', lazy: () => import('./routes/citizen/suggest.tsx') },
+    ],
+  },
   {
     path: '/console',
     lazy: () => import('./routes/console/root.tsx'),
@@ -22,10 +35,10 @@ const router = createBrowserRouter([
         lazy: () => import('./routes/console/layout.tsx'),
         children: [
           { index: true, lazy: () => import('./routes/console/home.tsx') },
-          ...CONSOLE_NAV.filter((item) => item.path !== '').map((item) => ({
+          ...CONSOLE_NAV.filter((item) => item.page).map((item) => ({
             path: item.path,
             handle: { nav: item },
-            lazy: () => import('./routes/console/todo.tsx'),
+            lazy: item.page!,
           })),
           { path: '*', lazy: () => import('./routes/console/not-found.tsx') },
         ],

@@ -1,3 +1,5 @@
+import type { ConsoleMessageKey } from './console-messages.ts';
+
 /** The languages of the web app; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -36,12 +38,21 @@ const zhCN = {
   'error.FORBIDDEN': '没有执行此操作的权限',
   'error.OUT_OF_SCOPE': '超出您的数据范围',
   'error.NOT_FOUND': '找不到请求的内容',
+  'error.CONFLICT': '与现有数据冲突：{message}',
+  'error.UNKNOWN_REFERENCE': '引用的数据不存在：{message}',
+  'error.IMPORT_FAILED': '文件未导入：{message}',
+  'error.PAYLOAD_TOO_LARGE': '文件太大',
+  'error.UNSUPPORTED_MEDIA_TYPE': '不支持的文件类型',
   'error.NETWORK_ERROR': '无法连接服务器，请检查网络后重试',
   'error.unknown': '出错了：{message}',
 
   'nav.home': '首页',
   'nav.regions': '行政区划',
   'nav.organisations': '机构管理',
+  'nav.staff': '工作人员',
+  'nav.serviceItems': '服务事项',
+  'nav.cases': '办件',
+  'nav.imports': '批量导入',
   'nav.calendar': '工作日历',
   'nav.users': '用户管理',
   'nav.integrations': '接口集成',
@@ -66,8 +77,6 @@ const zhCN = {
   'home.never': '无',
   'home.hint': '左侧菜单列出了您的角色可以使用的功能。您能看到和处理的数据都限于上面的数据范围。',
 
-  'page.todo.title': '页面建设中',
-  'page.todo.body': '该功能的管理页面尚未完成，目前可通过 API 使用：',
   'page.forbidden.title': '没有权限',
   'page.forbidden.body': '您的角色不能使用此页面。',
   'page.notFound.title': '页面不存在',
@@ -77,9 +86,15 @@ const zhCN = {
   'page.retry': '重试',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+type CoreMessageKey = keyof typeof zhCN;
 
-const en: Record<MessageKey, string> = {
+/**
+ * Every message key. The console's messages (console-messages.ts) are only downloaded with the
+ * console, so the landing page stays small; until then their keys show as themselves.
+ */
+export type MessageKey = CoreMessageKey | ConsoleMessageKey;
+
+const en: Record<CoreMessageKey, string> = {
   'app.name': 'Haochaping — Government Service Evaluation',
   'app.shortName': 'Haochaping',
   'language.label': 'Language',
@@ -109,12 +124,21 @@ const en: Record<MessageKey, string> = {
   'error.FORBIDDEN': 'You are not allowed to do this',
   'error.OUT_OF_SCOPE': 'This is outside your data scope',
   'error.NOT_FOUND': 'Not found',
+  'error.CONFLICT': 'Conflicts with existing data: {message}',
+  'error.UNKNOWN_REFERENCE': 'Refers to something that does not exist: {message}',
+  'error.IMPORT_FAILED': 'The file was not imported: {message}',
+  'error.PAYLOAD_TOO_LARGE': 'The file is too large',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'This file type is not supported',
   'error.NETWORK_ERROR': 'Cannot reach the server. Check your connection and try again.',
   'error.unknown': 'Something went wrong: {message}',
 
   'nav.home': 'Home',
   'nav.regions': 'Regions',
   'nav.organisations': 'Organisations',
+  'nav.staff': 'Staff',
+  'nav.serviceItems': 'Service items',
+  'nav.cases': 'Cases',
+  'nav.imports': 'Bulk import',
   'nav.calendar': 'Working calendar',
   'nav.users': 'Users',
   'nav.integrations': 'Integrations',
@@ -139,8 +163,6 @@ const en: Record<MessageKey, string> = {
   'home.never': 'never',
   'home.hint': 'The menu on the left lists what your role can use. What you can see and change is limited to the data scope above.',
 
-  'page.todo.title': 'Page under construction',
-  'page.todo.body': 'The console page for this is not built yet; for now use the API:',
   'page.forbidden.title': 'Not allowed',
   'page.forbidden.body': 'Your role cannot use this page.',
   'page.notFound.title': 'Page not found',
@@ -150,7 +172,12 @@ const en: Record<MessageKey, string> = {
   'page.retry': 'Try again',
 };
 
-export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+export const DICTIONARIES: Record<Locale, Record<CoreMessageKey, string> & Partial<Record<ConsoleMessageKey, string>>> = { 'zh-CN': { ...zhCN }, en };
+
+/** Adds messages to the dictionaries, e.g. the console's when its code has loaded. */
+export function addMessages(messages: Record<Locale, Partial<Record<MessageKey, string>>>): void {
+  for (const locale of LOCALES) Object.assign(DICTIONARIES[locale], messages[locale]);
+}
 
 /** Fills `{name}` placeholders; unknown placeholders stay as they are. */
 export function format(template: string, vars?: Record<string, string | number>): string {

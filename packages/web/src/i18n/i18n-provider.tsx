@@ -25,7 +25,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const messages = DICTIONARIES[locale];
-    return { locale, setLocale, t: (key: MessageKey, vars?: Record<string, string | number>) => format(messages[key], vars) };
+    return { locale, setLocale, t: (key: MessageKey, vars?: Record<string, string | number>) => format(messages[key] ?? key, vars) };
   }, [locale, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

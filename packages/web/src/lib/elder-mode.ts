@@ -13,6 +13,11 @@ export function applyStoredElderMode(): void {
   document.documentElement.classList.toggle(ELDER_CLASS, read());
 }
 
+/** Whether the user ever chose; pages for the public (the rating device) start in large type if not. */
+export function hasElderModeChoice(): boolean {
+  return storage.get(STORAGE_KEY) !== null;
+}
+
 export function setElderMode(on: boolean): void {
   storage.set(STORAGE_KEY, on ? '1' : '0');
   document.documentElement.classList.toggle(ELDER_CLASS, on);

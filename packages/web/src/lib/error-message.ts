@@ -1,8 +1,22 @@
 import type { I18n } from '@/i18n/i18n-context.ts';
 import type { MessageKey } from '@/i18n/dictionary.ts';
-import { ApiError } from '@/lib/api-client.ts';
+import { ApiError } from './api-client.ts';
 
-const KNOWN = new Set<string>(['LOGIN_FAILED', 'ACCOUNT_LOCKED', 'VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'OUT_OF_SCOPE', 'NOT_FOUND', 'NETWORK_ERROR']);
+const KNOWN = new Set<string>([
+  'LOGIN_FAILED',
+  'ACCOUNT_LOCKED',
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'OUT_OF_SCOPE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNKNOWN_REFERENCE',
+  'IMPORT_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NETWORK_ERROR',
+]);
 
 /** A message for the user from an error code, in the current language. */
 export function errorMessage(error: unknown, t: I18n['t']): string {

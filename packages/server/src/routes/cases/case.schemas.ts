@@ -1,12 +1,12 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { ALL_CASE_STAGES, APPLICANT_TYPES, CASE_TYPES, CHANNELS, type ApplicantType, type CaseType } from '@hcp/domain';
+import { ALL_CASE_STAGES, APPLICANT_TYPES, CASE_NO_PATTERN, CASE_TYPES, CHANNELS, ID_NUMBER_PATTERN, PHONE_PATTERN, type ApplicantType, type CaseType } from '@hcp/domain';
 import type { CaseWithNames } from '../../repositories/case.repository.ts';
 import { ErrorResponse, Nullable, StringEnum } from '../shared/schemas.ts';
 
 const Id = (description: string) => Type.Integer({ minimum: 1, maximum: 2147483647, description });
 const Instant = Type.String({ format: 'date-time', maxLength: 40, description: 'RFC 3339 with offset, e.g. 2026-09-30T10:00:00+08:00' });
 
-export const CaseNo = Type.String({ minLength: 1, maxLength: 50, pattern: '^[0-9A-Za-z._-]+$', description: '办件编号 (GB/T 39046 an..50): letters, digits, ".", "_" and "-"; unique across the platform' });
+export const CaseNo = Type.String({ minLength: 1, maxLength: 50, pattern: CASE_NO_PATTERN, description: '办件编号 (GB/T 39046 an..50): letters, digits, ".", "_" and "-"; unique across the platform' });
 export const CaseStageSchema = StringEnum(ALL_CASE_STAGES, { description: 'appointed 预约, received 接件, accepted 受理, processing 办理中, completed 办结, delivered 送达; refused 不予受理 and withdrawn 撤件 end the case' });
 export const ChannelSchema = StringEnum(CHANNELS);
 const IntEnum = <T extends number>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'integer', enum: [...values], description });
@@ -27,8 +27,8 @@ export const CasePushBody = Type.Object(
       {
         type: IntEnum<ApplicantType>(APPLICANT_TYPES, 'GB/T 39046 A.4: 1 自然人, 2 企业法人, 3 事业法人, 4 社会组织法人, 5 行政机关, 6 其他组织'),
         name: Type.String({ minLength: 1, maxLength: 100, description: 'masked for natural persons' }),
-        idNumber: Type.Optional(Nullable(Type.String({ minLength: 2, maxLength: 32, pattern: '^[0-9A-Za-z()-]+$', description: 'ID card, passport or unified social credit code; omitted keeps, null clears' }))),
-        phone: Type.Optional(Nullable(Type.String({ minLength: 5, maxLength: 20, pattern: '^\\+?[0-9][0-9 -]*$', description: 'omitted keeps, null clears' }))),
+        idNumber: Type.Optional(Nullable(Type.String({ minLength: 2, maxLength: 32, pattern: ID_NUMBER_PATTERN, description: 'ID card, passport or unified social credit code; omitted keeps, null clears' }))),
+        phone: Type.Optional(Nullable(Type.String({ minLength: 5, maxLength: 20, pattern: PHONE_PATTERN, description: 'omitted keeps, null clears' }))),
       },
       { additionalProperties: false, description: 'personal data: stored encrypted, searchable only by exact phone or certificate number, shown masked' },
     ),

@@ -32,7 +32,7 @@ const summary = (r: { id: number; kind: string; filename: string; status: 'appli
   createdAt: r.created_at.toISOString(),
 });
 
-/** Bulk import of master data (CSV or XLSX), its history and its templates. */
+/** Bulk import of master data and of cases (CSV or XLSX), its history and its templates. */
 export const importRoutes: RouteModule = (app, c) => {
   const tags = ['imports'];
 

@@ -159,7 +159,7 @@ describe('imports: files, regions and organisations', () => {
       ['organisations', 'gbk.csv', Buffer.from([0x63, 0x6f, 0x64, 0x65, 0x0a, 0xc1, 0xe9, 0xce, 0xe4, 0x0a]), 400, 'file'],
       ['organisations', 'no-name.csv', 'region_code,kind,code\r\n640181,unit,X\r\n', 400, 'name'],
       ['organisations', 'odd.csv', 'region_code,kind,code,name,colour\r\n640181,unit,X,Y,red\r\n', 400, 'colour'],
-      ['cases', 'x.csv', header, 400, 'kind'],
+      ['ratings', 'x.csv', header, 400, 'kind'],
     ];
     for (const [kind, filename, content, status, field] of cases) {
       const res = await send(county.cookie, kind, filename, content);

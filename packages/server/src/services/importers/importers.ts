@@ -4,9 +4,11 @@ import type { PlatformRepository } from '../../repositories/platform.repository.
 import type { RegionRepository } from '../../repositories/region.repository.ts';
 import type { ServiceItemRepository } from '../../repositories/service-item.repository.ts';
 import type { StaffRepository } from '../../repositories/staff.repository.ts';
+import type { CaseIntakeService } from '../case-intake.service.ts';
 import type { OrganisationService } from '../organisation.service.ts';
 import type { PlatformService } from '../platform.service.ts';
 import type { ServiceItemService } from '../service-item.service.ts';
+import { CaseImporter } from './cases.importer.ts';
 import { OrganisationImporter } from './organisations.importer.ts';
 import { PlatformImporter } from './platforms.importer.ts';
 import { RegionImporter } from './regions.importer.ts';
@@ -15,10 +17,10 @@ import { StaffImporter } from './staff.importer.ts';
 
 export interface ImporterDeps {
   repos: { regions: RegionRepository; orgs: OrganisationRepository; platforms: PlatformRepository; staff: StaffRepository; serviceItems: ServiceItemRepository };
-  services: { organisations: OrganisationService; platforms: PlatformService; serviceItems: ServiceItemService };
+  services: { organisations: OrganisationService; platforms: PlatformService; serviceItems: ServiceItemService; caseIntake: CaseIntakeService };
 }
 
-/** One importer per kind of master data. */
+/** One importer per kind of master data, and one for cases. */
 export function createImporters({ repos, services }: ImporterDeps): Record<ImportKind, Importer> {
   return {
     regions: new RegionImporter(repos.regions),
@@ -26,5 +28,6 @@ export function createImporters({ repos, services }: ImporterDeps): Record<Impor
     platforms: new PlatformImporter(repos.platforms, repos.regions, services.platforms),
     staff: new StaffImporter(repos.staff, repos.orgs),
     'service-items': new ServiceItemImporter(repos.serviceItems, repos.orgs, repos.regions, services.serviceItems),
+    cases: new CaseImporter(services.caseIntake),
   };
 }

@@ -4,7 +4,7 @@ import type { OrganisationRepository } from '../../repositories/organisation.rep
 import type { Executor } from '../../repositories/audit.repository.ts';
 import { isInScope, type Ctx, type ScopedTarget } from '../actor.ts';
 
-export const OUT_OF_SCOPE = 'outside your data scope';
+export { OUT_OF_SCOPE } from '../../errors.ts';
 
 export const inScope = (ctx: Ctx, target: ScopedTarget) => isInScope(ctx.actor, target);
 

@@ -1,4 +1,3 @@
-import { hasPermission } from '@hcp/domain';
 import { Button, Layout, Menu, Segmented, Space, Spin, Switch, Tag, Typography, theme } from 'antd';
 import { useEffect } from 'react';
 import { Link, Outlet, redirect, useLoaderData, useLocation, useNavigate, useNavigation, type LoaderFunctionArgs } from 'react-router';
@@ -10,6 +9,7 @@ import { useI18n } from '@/i18n/i18n-context.ts';
 import { isUnauthenticated, onUnauthenticated } from '@/lib/api-client.ts';
 import { setElderMode, useElderMode } from '@/lib/elder-mode.ts';
 import { CONSOLE_NAV } from '../../console-nav.ts';
+import { mayUse } from './may-use.ts';
 import { loginPath } from './session.ts';
 
 /** Every console page needs a session; without one, go to login and come back here after. */
@@ -43,7 +43,7 @@ export function Component() {
     [navigate, location.pathname, location.search],
   );
 
-  const items = CONSOLE_NAV.filter((item) => item.permission === null || hasPermission(user.role, item.permission)).map((item) => {
+  const items = CONSOLE_NAV.filter((item) => mayUse(user.role, item)).map((item) => {
     const to = item.path ? `/console/${item.path}` : '/console';
     return { key: to, label: <Link to={to}>{t(item.label)}</Link> };
   });

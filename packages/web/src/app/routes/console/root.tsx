@@ -2,8 +2,13 @@ import { App as AntApp, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { Link, Outlet, useRouteError } from 'react-router';
+import { CONSOLE_MESSAGES } from '@/i18n/console-messages.ts';
+import { addMessages } from '@/i18n/dictionary.ts';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { useElderMode } from '@/lib/elder-mode.ts';
+
+// The console's messages come with its code, so the landing page does not download them.
+addMessages(CONSOLE_MESSAGES);
 
 /** Ant Design's providers for everything under /console, in the chosen language and type size. */
 function ConsoleProviders({ children }: { children: React.ReactNode }) {

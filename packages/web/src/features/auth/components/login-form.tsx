@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { login, type LoginInput } from '../api/login.ts';
 import type { User } from '../api/me.ts';
-import { errorMessage } from '../error-message.ts';
+import { errorMessage } from '@/lib/error-message.ts';
 
 /** Username and password; shows why a login failed, mapped from the server's error code. */
 export function LoginForm({ onSuccess }: { onSuccess: (user: User) => void }) {

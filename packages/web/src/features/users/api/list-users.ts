@@ -1,0 +1,33 @@
+import type { StaffRole } from '@hcp/domain';
+import { apiRequest } from '@/lib/api-client.ts';
+import { useQuery } from '@/lib/use-query.ts';
+
+/** A staff account as GET /api/users returns it. */
+export interface UserAccount {
+  id: number;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  scopeRegionCode: string | null;
+  scopeOrgId: number | null;
+  staffId: number | null;
+  active: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+}
+
+export interface UserQuery {
+  role?: StaffRole | null;
+  limit: number;
+  offset: number;
+}
+
+/** GET /api/users: accounts in the caller's data scope. */
+export async function listUsers(query: UserQuery, signal?: AbortSignal): Promise<UserAccount[]> {
+  const { items } = await apiRequest<{ items: UserAccount[] }>('/users', { query: { ...query }, ...(signal ? { signal } : {}) });
+  return items;
+}
+
+export function useUsers(query: UserQuery) {
+  return useQuery(`users:${JSON.stringify(query)}`, (signal) => listUsers(query, signal));
+}

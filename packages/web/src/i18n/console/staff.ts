@@ -1,0 +1,33 @@
+export const zh = {
+  'staff.employeeNo': '工号',
+  'staff.name': '姓名',
+  'staff.title': '职务',
+  'staff.unit': '所属单位',
+  'staff.window': '窗口',
+  'staff.windows': '服务窗口',
+  'staff.windowsHint': '只能选择与单位同一区划内的窗口',
+  'staff.onDuty': '在岗',
+  'staff.offDuty': '不在岗',
+  'staff.create': '新增工作人员',
+  'staff.created': '已新增工作人员“{name}”',
+  'staff.editTitle': '编辑“{name}”',
+  'staff.assignWindows': '分配窗口',
+  'staff.windowsTitle': '为“{name}”分配窗口',
+} as const;
+
+export const en: Record<keyof typeof zh, string> = {
+  'staff.employeeNo': 'Employee no.',
+  'staff.name': 'Name',
+  'staff.title': 'Title',
+  'staff.unit': 'Unit',
+  'staff.window': 'Window',
+  'staff.windows': 'Windows',
+  'staff.windowsHint': 'Only windows in the region of the unit',
+  'staff.onDuty': 'On duty',
+  'staff.offDuty': 'Off duty',
+  'staff.create': 'Add staff member',
+  'staff.created': 'Added staff member “{name}”',
+  'staff.editTitle': 'Edit “{name}”',
+  'staff.assignWindows': 'Assign windows',
+  'staff.windowsTitle': 'Windows for “{name}”',
+};
