@@ -29,7 +29,7 @@ function wholeNumber(raw: string, flag: string): number {
 
 function printDemo(s: DemoSummary) {
   process.stdout.write(
-    `\n  Demo county 灵武市: ${s.regions} regions, ${s.organisations} organisations, ${s.staff} staff, ${s.items} service items, ${s.cases} cases.\n` +
+    `\n  Demo county 灵武市: ${s.regions} regions, ${s.organisations} organisations, ${s.staff} staff, ${s.items} service items, ${s.cases} cases, ${s.evaluations.active} ratings and ${s.evaluations.default} default ratings.\n` +
       `  Demo accounts (password "${s.demoPassword}"): ${s.users.map((u) => `${u.username} (${u.role})`).join(', ')}\n` +
       `  Integration API key of 灵武市一体化审批系统 (shown once): ${s.integrationKey}\n\n`,
   );

@@ -36,6 +36,15 @@ describe('demo county', () => {
     expect(cases.every((c) => c.applicant_phone_enc && !c.applicant_phone_enc.includes(c.applicant_phone_masked!.slice(-4)))).toBe(true);
   });
 
+  it('rates most completed cases on the hall’s channels, mostly well, and gives the rest their default', async () => {
+    expect(summary.evaluations.active).toBeGreaterThan(20);
+    const rows = await ta.c.db.selectFrom('evaluations').select(['kind', 'channel', 'level', 'bad', 'tags', 'submitted_at']).execute();
+    expect(rows.filter((e) => e.kind === 'default')).toHaveLength(summary.evaluations.default);
+    expect(rows.every((e) => e.submitted_at.getTime() <= NOW.getTime())).toBe(true);
+    expect(rows.filter((e) => e.bad).every((e) => e.tags.length > 0)).toBe(true);
+    expect(new Set(rows.map((e) => e.channel)).size).toBeGreaterThan(3);
+  });
+
   it('refuses to seed the same county twice', async () => {
     await expect(seedDemo(ta.c, { cases: 1, seed: 7, now: NOW })).rejects.toThrow(/already/);
   });

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { addDays, shanghaiDateOf, startOfShanghaiDay, type CaseStage, type ItemType, type StaffRole } from '@hcp/domain';
+import { addDays, shanghaiDateOf, startOfShanghaiDay, type CaseStage, type EvaluationChannel, type ItemType, type StaffRole } from '@hcp/domain';
 import type { Container } from '../container.ts';
 import { AppError } from '../errors.ts';
 import { systemCtx, type Ctx } from '../services/actor.ts';
@@ -25,6 +25,7 @@ export interface DemoSummary {
   staff: number;
   items: number;
   cases: number;
+  evaluations: { active: number; default: number };
   users: { username: string; role: StaffRole }[];
   demoPassword: string;
   integrationKey: string;
@@ -189,16 +190,66 @@ export async function seedDemo(c: Container, options: DemoOptions): Promise<Demo
   }
   await flush();
 
+  log('evaluations');
+  const evaluations = await seedEvaluations(c, ctx, r, now, calendar);
+
   return {
     regions: 3 + towns.length + villages.length,
     organisations: (await c.repos.orgs.list({ regionCode: null, orgPath: null }, { limit: 100_000, offset: 0 })).length,
     staff: staffCount,
     items: itemCount,
     cases: options.cases,
+    evaluations,
     users: accounts.map((a) => ({ username: a.username, role: a.role })),
     demoPassword: DEMO_PASSWORD,
     integrationKey: integration.apiKey,
   };
+}
+
+const LEVEL_MIX: readonly [number, number][] = [[5, 0.62], [4, 0.25], [3, 0.08], [2, 0.03], [1, 0.02]];
+const OFFLINE_CHANNELS: readonly [EvaluationChannel, number][] = [['device', 0.5], ['qr_code', 0.25], ['sms', 0.17], ['phone', 0.08]];
+const ONLINE_CHANNELS: readonly [EvaluationChannel, number][] = [['mobile', 0.45], ['pc', 0.4], ['sms', 0.15]];
+const BAD_TEXTS = ['材料要求前后不一致，跑了两趟', '等候时间太长', '窗口人员态度不好', '网上系统总是提交失败', '超过承诺时限才办完'];
+
+function weighted<T>(r: Random, mix: readonly (readonly [T, number])[]): T {
+  let x = r.next();
+  for (const [v, p] of mix) if ((x -= p) < 0) return v;
+  return mix[mix.length - 1]![0];
+}
+
+/**
+ * Ratings of the demo cases: about seven in ten completed cases rated actively within a few days,
+ * on the channels a county hall sees, mostly good; the rest get their default rating once the
+ * policy's working days have passed, through the same job that does it in production.
+ */
+async function seedEvaluations(c: Container, ctx: Ctx, r: Random, now: Date, calendar: Calendar) {
+  const policy = (await c.services.evaluations.policyFor(`${COUNTY.code}000000`)).policy;
+  let active = 0;
+  for (let offset = 0; ; offset += 500) {
+    const cases = await c.repos.cases.list({ regionCode: null, orgPath: null }, { completedTo: now, limit: 500, offset });
+    if (cases.length === 0) break;
+    for (const k of cases) {
+      if (!k.completed_at || !r.chance(0.7)) continue;
+      const at = new Date(Math.min(now.getTime() - 60_000, calendar.addWorkingDays(k.completed_at, r.int(0, 3)).getTime() - r.int(60, 600) * 60_000));
+      if (at.getTime() <= k.completed_at.getTime()) continue;
+      const level = weighted(r, LEVEL_MIX);
+      const tags = policy.tags.filter((t) => t.level === level);
+      const bad = policy.badLevels.includes(level as 1);
+      const channel = weighted(r, k.channel === 'online' ? ONLINE_CHANNELS : OFFLINE_CHANNELS);
+      await c.services.evaluations.record(ctx, {
+        caseId: k.id,
+        channel,
+        level,
+        tags: bad || r.chance(0.3) ? [r.pick(tags).code] : [],
+        text: bad && r.chance(0.6) ? r.pick(BAD_TEXTS) : null,
+        realName: channel !== 'device' && channel !== 'phone',
+        at,
+      });
+      active++;
+    }
+  }
+  const defaults = await c.services.evaluations.recordDefaults(ctx, now);
+  return { active, default: defaults.recorded };
 }
 
 type Calendar = Awaited<ReturnType<Container['services']['calendar']['forRegion']>>;

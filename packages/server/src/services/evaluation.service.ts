@@ -34,6 +34,8 @@ export interface EvaluationInput extends Submission {
   /** Which invitation, device request or link it came through. */
   sourceRef?: string | null;
   idempotencyKey?: string | null;
+  /** When it was given, for ratings carried over from an earlier system; only the system itself may set it. */
+  at?: Date;
 }
 
 export interface RecordedEvaluation {
@@ -101,7 +103,9 @@ export class EvaluationService {
     const visitNo = input.visitNo ?? 1;
     const { case: c, policy, opensAt, rounds } = await this.opennessOfVisit(input.caseId, visitNo);
     const round = nextRound(policy.policy, rounds, !!input.followUp);
-    if (!opensAt || opensAt.getTime() > this.now().getTime()) {
+    if (input.at && ctx.actor.kind !== 'system') throw new AppError('FORBIDDEN', 'only a data migration may date a rating in the past', 'at');
+    const submittedAt = input.at ?? this.now();
+    if (!opensAt || opensAt.getTime() > submittedAt.getTime()) {
       throw new AppError('EVALUATION_NOT_OPEN', `case ${c.case_no} is not open for evaluation yet (opens at stage ${policy.policy.opensAt})`, 'caseId');
     }
     const problems = checkSubmission(policy.policy, c.channel, input);
@@ -118,7 +122,6 @@ export class EvaluationService {
     }
     const level = input.level as Level;
     const bad = isBadLevel(policy.policy, level);
-    const submittedAt = this.now();
     const id = await this.db.transaction().execute(async (trx) => {
       const inserted = await this.evaluations.insert(trx, {
         case_id: c.id,
