@@ -3,6 +3,7 @@ import { aCase, pushCase, type CaseWorld } from '../../test/case-fixtures.ts';
 import { completedCase, seedCaseWorld } from '../../test/evaluation-fixtures.ts';
 import { createTestApp, system, type TestApp } from '../../test/test-app.ts';
 import { AppError } from '../errors.ts';
+import { evaluatorCtx } from './actor.ts';
 
 describe('recording evaluations', () => {
   let ta: TestApp;
@@ -50,6 +51,16 @@ describe('recording evaluations', () => {
     expect(await codeOf(ta.c.services.evaluations.record(system, { ...input, level: 1, text: '差' }))).toBe('CONFLICT:idempotencyKey');
     const rows = await ta.c.db.selectFrom('evaluations').select('id').where('case_id', '=', caseId).execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('only the system may date a rating in the past (ratings carried over from an earlier system)', async () => {
+    const caseId = await completedCase(ta, w, 'EV-8');
+    const at = new Date('2026-11-04T02:00:00Z');
+    expect(await codeOf(ta.c.services.evaluations.record(evaluatorCtx('public', 't'), { caseId, channel: 'pc', level: 5, at }))).toBe('FORBIDDEN:at');
+    const r = await ta.c.services.evaluations.record(system, { caseId, channel: 'pc', level: 5, at });
+    expect(r.submittedAt).toEqual(at);
+    const before = await completedCase(ta, w, 'EV-9');
+    expect(await codeOf(ta.c.services.evaluations.record(system, { caseId: before, channel: 'pc', level: 5, at: new Date('2026-11-01T02:00:00Z') }))).toBe('EVALUATION_NOT_OPEN:caseId');
   });
 
   it('refuses a case not yet completed, and bad content with its field', async () => {
