@@ -6,6 +6,8 @@ const api = 'http://localhost:3000';
 
 /** Packages the landing page itself needs; every other package is only reached from /console. */
 const LANDING_PACKAGES = /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/;
+/** Packages one console page alone uses: they stay in that page's chunk instead of the one every page loads. */
+const ONE_PAGE_PACKAGES = /[\\/]node_modules[\\/]qrcode-generator[\\/]/;
 
 export default defineConfig({
   plugins: [react()],
@@ -19,7 +21,7 @@ export default defineConfig({
         // Ant Design and its helpers in one chunk that only the console loads, instead of dozens.
         codeSplitting: {
           includeDependenciesRecursively: false,
-          groups: [{ name: 'antd', test: (id: string) => id.includes('node_modules') && !LANDING_PACKAGES.test(id) }],
+          groups: [{ name: 'antd', test: (id: string) => id.includes('node_modules') && !LANDING_PACKAGES.test(id) && !ONE_PAGE_PACKAGES.test(id) }],
         },
       },
     },

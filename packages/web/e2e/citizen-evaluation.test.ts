@@ -175,7 +175,8 @@ describe('citizen evaluation pages', () => {
     let code = '';
     for (let i = 0; i < 100 && !code; i++) {
       const inbox = await api<{ items: { messageId: number; phone: string; body: string }[] }>('/sms/dev-inbox?limit=50');
-      const sms = inbox.items.find((m) => !before.includes(m.messageId) && m.phone === '138****1234');
+      // The invitation job may text the same phone meanwhile; only the one-time code message counts.
+      const sms = inbox.items.find((m) => !before.includes(m.messageId) && m.phone === '138****1234' && /验证码 [0-9]{6}/.test(m.body));
       code = sms ? /验证码 ([0-9]{6})/.exec(sms.body)![1]! : '';
       if (!code) await new Promise((r) => setTimeout(r, 200));
     }

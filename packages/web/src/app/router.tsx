@@ -30,6 +30,8 @@ const router = createBrowserRouter([
     HydrateFallback: RouteLoading,
     children: [
       { path: 'login', lazy: () => import('./routes/console/login.tsx') },
+      // A window's QR poster prints on its own, outside the console's menu and header.
+      { path: 'windows/:id/poster', lazy: () => import('./routes/console/window-poster.tsx') },
       {
         id: CONSOLE_USER_ROUTE,
         lazy: () => import('./routes/console/layout.tsx'),

@@ -2,15 +2,19 @@ import * as audit from './console/audit.ts';
 import * as calendar from './console/calendar.ts';
 import * as cases from './console/cases.ts';
 import * as common from './console/common.ts';
+import * as devices from './console/devices.ts';
+import * as evaluationPolicy from './console/evaluation-policy.ts';
+import * as evaluations from './console/evaluations.ts';
 import * as imports from './console/imports.ts';
 import * as integrations from './console/integrations.ts';
 import * as organisations from './console/organisations.ts';
 import * as regions from './console/regions.ts';
 import * as serviceItems from './console/service-items.ts';
+import * as sms from './console/sms.ts';
 import * as staff from './console/staff.ts';
 import * as users from './console/users.ts';
 
-const parts = [common, regions, organisations, staff, serviceItems, cases, calendar, users, integrations, audit, imports];
+const parts = [common, regions, organisations, staff, serviceItems, cases, calendar, users, integrations, audit, imports, evaluations, evaluationPolicy, devices, sms];
 
 /** The staff console's messages, one file per area in ./console; loaded with the console's code. */
 export const CONSOLE_MESSAGES = {
@@ -31,4 +35,8 @@ export type ConsoleMessageKey =
   | keyof typeof users.zh
   | keyof typeof integrations.zh
   | keyof typeof audit.zh
-  | keyof typeof imports.zh;
+  | keyof typeof imports.zh
+  | keyof typeof evaluations.zh
+  | keyof typeof evaluationPolicy.zh
+  | keyof typeof devices.zh
+  | keyof typeof sms.zh;

@@ -37,7 +37,8 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: User) => void }) {
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item style={{ marginBottom: 0 }}>
-        <Button type="primary" htmlType="submit" block loading={pending}>
+        {/* No `loading`: Ant Design's button can stay "loading" (ignoring clicks) after a fast LOGIN_FAILED. The disabled form covers it. */}
+        <Button type="primary" htmlType="submit" block aria-busy={pending}>
           {t('login.submit')}
         </Button>
       </Form.Item>
