@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
 import { createDatabase, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 
@@ -15,7 +16,7 @@ export interface TestDatabase {
  * on the PostgreSQL server named by DATABASE_URL (the suite's second run in CI), dropped afterwards.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const url = process.env.DATABASE_URL;
+  const url = loadConfig().databaseUrl;
   if (!url) {
     const db = createDatabase({});
     await migrateToLatest(db);
