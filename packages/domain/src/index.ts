@@ -8,3 +8,4 @@ export * from './case/applicant.ts';
 export * from './service-item/item-types.ts';
 export * from './platform/platform-kinds.ts';
 export * from './evaluation/index.ts';
+export * from './work-order/work-order.ts';

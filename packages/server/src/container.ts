@@ -53,6 +53,8 @@ import { InvitationRepository } from './repositories/invitation.repository.ts';
 import { SmsInboundRepository } from './repositories/sms-inbound.repository.ts';
 import { InvitationService } from './services/invitation.service.ts';
 import { SmsReplyService } from './services/sms-reply.service.ts';
+import { WorkOrderRepository } from './repositories/work-order.repository.ts';
+import { WorkOrderService } from './services/work-order.service.ts';
 
 export interface ContainerDeps {
   db: Database;
@@ -91,6 +93,7 @@ export function createContainer(deps: ContainerDeps) {
     suggestions: new SuggestionRepository(db),
     invitations: new InvitationRepository(db),
     smsInbound: new SmsInboundRepository(db),
+    workOrders: new WorkOrderRepository(db),
   };
   const services = {
     auth: new AuthService(db, repos.users, repos.orgs, repos.regions, repos.audit, deps.auth),
@@ -105,11 +108,13 @@ export function createContainer(deps: ContainerDeps) {
     calendar: new CalendarService(db, repos.calendars, repos.regions, repos.audit),
     sms: new SmsService(repos.sms, repos.jobs, cipher, (deps.smsGateway ?? ((r) => new DevSmsGateway(r)))(repos.sms)),
   };
+  // Work orders open inside the transaction of each bad rating, so the evaluation service gets them.
+  const workOrders = new WorkOrderService(db, repos.workOrders, repos.evaluations, services.calendar, repos.audit);
   // Case intake and evaluations count working days with the calendar service, so they are built after it.
   const caseServices = {
     cases: new CaseService(db, repos.cases, cipher, repos.audit),
     caseIntake: new CaseIntakeService(db, repos.cases, repos.orgs, services.calendar, cipher, repos.audit),
-    evaluations: new EvaluationService(db, repos.evaluations, repos.regions, services.calendar, repos.audit),
+    evaluations: new EvaluationService(db, repos.evaluations, repos.regions, services.calendar, repos.audit, workOrders),
   };
   // Policy administration, staff-entered ratings, the staff listing and the GB/T 39046 export.
   const evaluationAdmin = {
@@ -143,7 +148,7 @@ export function createContainer(deps: ContainerDeps) {
   // Imports write through the master-data services above, and cases through case intake.
   const importers = createImporters({ repos, services: { ...services, caseIntake: caseServices.caseIntake } });
   const importServices = { imports: new ImportService(db, repos.imports, repos.audit, importers) };
-  return { db, cipher, repos, services: { ...services, ...caseServices, publicEvaluations, ...importServices, ...deviceServices, ...evaluationAdmin, ...publicChannels, invitations, smsReplies } };
+  return { db, cipher, repos, services: { ...services, ...caseServices, publicEvaluations, ...importServices, ...deviceServices, ...evaluationAdmin, ...publicChannels, invitations, smsReplies, workOrders } };
 }
 
 export type Container = ReturnType<typeof createContainer>;

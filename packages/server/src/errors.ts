@@ -26,6 +26,8 @@ export const ErrorCodes = {
   RATE_LIMITED: 429,
   /** The window has no active, paired rating device (评价器) to show the rating screen on. */
   DEVICE_NOT_PAIRED: 409,
+  /** The step is not allowed in the work order's present state (skipped, repeated or after closing). */
+  ILLEGAL_TRANSITION: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -25,6 +25,7 @@ describe('no route lets one county read or change another county’s records', (
   let lingwuCompletedCase: number;
   let lingwuEvaluation: number;
   let lingwuRatedCase: number;
+  let lingwuWorkOrder: number;
   let probes: Record<string, Probe | { exempt: string }>;
 
   beforeAll(async () => {
@@ -46,6 +47,9 @@ describe('no route lets one county read or change another county’s records', (
     lingwuDeviceRequest = (await inviteByKey(ta, w.lwKey, { caseNo: 'LW-2026-0002', windowId: w.window.id })).json().requestId;
     lingwuRatedCase = await completedCase(ta, w, 'LW-2026-0003');
     lingwuEvaluation = (await ta.c.services.evaluations.record(system, { caseId: lingwuRatedCase, channel: 'device', level: 4 })).id;
+    const badCase = await completedCase(ta, w, 'LW-2026-0004');
+    const badRating = await ta.c.services.evaluations.record(system, { caseId: badCase, channel: 'device', level: 1, tags: ['101'] });
+    lingwuWorkOrder = (await ta.c.repos.workOrders.findByEvaluation(badRating.id))!.id;
     await ta.c.services.suggestions.submit(system, { text: '灵武窗口的意见', unitId: w.mz.id }, '10.9.9.9');
     xq = (await loginAs(ta, 'xq.sup', 'supervisor', { scopeRegionCode: '640104' })).cookie;
     const platform = (await ta.c.repos.platforms.list({ regionCode: null, orgPath: null }, { limit: 10, offset: 0 }))[0]!;
@@ -132,6 +136,9 @@ describe('no route lets one county read or change another county’s records', (
       'GET /api/evaluations/{id}/scan': { method: 'GET', url: `/api/evaluations/${lingwuEvaluation}/scan?reason=${encodeURIComponent('越权查看扫描件')}` },
       'POST /api/evaluations': { method: 'POST', url: '/api/evaluations', payload: { caseId: lingwuCompletedCase, channel: 'phone', level: 1, text: '越权录入' } },
       'GET /api/evaluations/export': { method: 'GET', url: '/api/evaluations/export?format=json&from=2026-11-01&to=2026-11-30&regionCode=640181' },
+      'GET /api/work-orders': { method: 'GET', url: '/api/work-orders?limit=500' },
+      'GET /api/work-orders/{id}': { method: 'GET', url: `/api/work-orders/${lingwuWorkOrder}` },
+      'POST /api/work-orders/{id}/actions': { method: 'POST', url: `/api/work-orders/${lingwuWorkOrder}/actions`, payload: { action: 'assign', text: '越权分派' } },
       'POST /api/auth/login': { exempt: 'no record: logs the caller in' },
       'POST /api/auth/logout': { exempt: 'no record: ends the caller’s own session' },
       'GET /api/auth/me': { exempt: 'no record: the caller’s own account' },
@@ -183,5 +190,6 @@ describe('no route lets one county read or change another county’s records', (
     const device = await ta.c.repos.devices.find(lingwuDevice.id);
     expect(device).toMatchObject({ active: true, pairing_code_hash: null });
     expect((await ta.c.services.deviceRequests.progress(system, lingwuDeviceRequest)).status).toBe('pending');
+    expect((await ta.c.repos.workOrders.find(lingwuWorkOrder))!.state).toBe('opened');
   });
 });

@@ -32,6 +32,9 @@ export const PERMISSIONS = {
   'device.manage': 'register window rating devices (评价器), issue pairing codes, switch them off',
   'device.invite': 'ask the rating device at a window to show the rating screen for a case',
   'sms.read': 'read the SMS outbox and the development gateway’s inbox',
+  'workorder.read': 'read the work orders (整改工单) that bad ratings opened, with their steps and deadlines',
+  'workorder.handle': 'handle a work order: assign, verify, decide, rectify, give feedback',
+  'workorder.revisit': 'record the revisit (回访) of a work order: the evaluator satisfied or not',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -60,6 +63,9 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly StaffRole[]> = {
   'device.manage': ['sysadmin', 'supervisor', 'unit_admin'],
   'device.invite': ['clerk', 'unit_admin', 'supervisor', 'sysadmin'],
   'sms.read': ['sysadmin', 'supervisor'],
+  'workorder.read': ['unit_admin', 'supervisor', 'operator', 'auditor', 'sysadmin'],
+  'workorder.handle': ['unit_admin', 'supervisor'],
+  'workorder.revisit': ['operator', 'supervisor'],
 };
 
 export function hasPermission(role: StaffRole, permission: Permission): boolean {

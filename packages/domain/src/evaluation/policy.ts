@@ -1,4 +1,5 @@
 import { checkSmsSettings, DEFAULT_SMS_TEMPLATES, type SmsTemplates } from './invitation.ts';
+import { checkWorkOrderClock, DEFAULT_WORK_ORDER_CLOCK, type WorkOrderClock } from '../work-order/work-order.ts';
 
 /**
  * The evaluation policy (评价规则) of a region: every number and list a rating is checked against.
@@ -78,6 +79,8 @@ export interface EvaluationPolicy {
   smsTemplates: SmsTemplates;
   /** Hour of the day (Beijing time) at which reminders go out on their day, so none arrives at night. */
   reminderHour: number;
+  /** Working-day clocks and review rounds of the work order (整改工单) a bad rating opens. */
+  workOrder: WorkOrderClock;
 }
 
 /**
@@ -167,6 +170,7 @@ export const NATIONAL_DEFAULT_POLICY: EvaluationPolicy = {
   ],
   smsTemplates: DEFAULT_SMS_TEMPLATES,
   reminderHour: 9,
+  workOrder: DEFAULT_WORK_ORDER_CLOCK,
 };
 
 export interface PolicyProblem {
@@ -206,6 +210,7 @@ export function checkPolicy(p: EvaluationPolicy): PolicyProblem[] {
   }
   problems.push(...checkPublicChannelSettings(p));
   problems.push(...checkSmsSettings(p));
+  problems.push(...checkWorkOrderClock(p.workOrder));
   return problems;
 }
 
@@ -245,7 +250,7 @@ function checkPublicChannelSettings(p: EvaluationPolicy): PolicyProblem[] {
  */
 export function withPolicyDefaults(stored: Partial<EvaluationPolicy>): EvaluationPolicy {
   // The SMS texts are one object: a version that set some of them keeps the defaults of the others.
-  return { ...NATIONAL_DEFAULT_POLICY, ...stored, smsTemplates: { ...NATIONAL_DEFAULT_POLICY.smsTemplates, ...stored.smsTemplates } };
+  return { ...NATIONAL_DEFAULT_POLICY, ...stored, smsTemplates: { ...NATIONAL_DEFAULT_POLICY.smsTemplates, ...stored.smsTemplates }, workOrder: { ...NATIONAL_DEFAULT_POLICY.workOrder, ...stored.workOrder } };
 }
 
 export const isBadLevel = (p: EvaluationPolicy, level: Level) => p.badLevels.includes(level);

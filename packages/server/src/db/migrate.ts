@@ -8,6 +8,7 @@ import * as evaluationSessions from './migrations/20261122T1415-evaluation-sessi
 import * as evaluationEntry from './migrations/20261122T1440-evaluation-entry.ts';
 import * as publicChannels from './migrations/20261122T1450-public-channels.ts';
 import * as invitations from './migrations/20261122T1430-invitations.ts';
+import * as workOrders from './migrations/20261122T1500-work-orders.ts';
 
 /** Every migration, in order. Names are timestamps so branches merge without renumbering. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '20261122T1440-evaluation-entry': evaluationEntry,
   '20261122T1450-public-channels': publicChannels,
   '20261122T1430-invitations': invitations,
+  '20261122T1500-work-orders': workOrders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

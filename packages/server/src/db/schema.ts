@@ -1,3 +1,4 @@
+import type { WorkOrderDecision, WorkOrderState } from '@hcp/domain';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Set by the database on insert, may be given explicitly. */
@@ -479,7 +480,44 @@ export interface DB {
   evaluation_invitations: EvaluationInvitationTable;
   invitation_watermarks: InvitationWatermarkTable;
   sms_inbound: SmsInboundTable;
+  work_orders: WorkOrderTable;
+  work_order_events: WorkOrderEventTable;
 }
+
+/** A work order (整改工单) opened by a bad rating; see @hcp/domain work-order.ts for its states. */
+export interface WorkOrderTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  case_id: number;
+  unit_id: number;
+  staff_id: number | null;
+  region_code: string;
+  org_path: string;
+  state: WorkOrderState;
+  decision: WorkOrderDecision | null;
+  review_round: Default<number>;
+  opened_at: Timestamp;
+  first_contact_due: Timestamp;
+  rectify_due: Timestamp;
+  feedback_due: Timestamp;
+  closed_at: Timestamp | null;
+  policy_id: number;
+  version: Default<number>;
+}
+
+export interface WorkOrderEventTable {
+  id: Generated<number>;
+  work_order_id: number;
+  action: string;
+  actor_user_id: number | null;
+  at: Timestamp;
+  text: string | null;
+  from_state: string | null;
+  to_state: string;
+}
+
+export type WorkOrder = Selectable<WorkOrderTable>;
+export type WorkOrderEvent = Selectable<WorkOrderEventTable>;
 
 export type Region = Selectable<RegionTable>;
 export type Organisation = Selectable<OrganisationTable>;

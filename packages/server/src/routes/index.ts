@@ -24,6 +24,7 @@ import { publicChannelRoutes } from './public-channels/public-channels.routes.ts
 import { suggestionRoutes } from './suggestions/suggestions.routes.ts';
 import { invitationRoutes } from './invitations/invitations.routes.ts';
 import { smsInboundRoutes } from './sms/sms-inbound.routes.ts';
+import { workOrderRoutes } from './work-orders/work-orders.routes.ts';
 
 export interface RouteOptions {
   secureCookies: boolean;
@@ -37,4 +38,4 @@ export type ApiApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpressi
 export type RouteModule = (app: ApiApp, c: Container, options: RouteOptions) => Promise<void> | void;
 
 /** Every API resource, each mounted under /api. */
-export const routes: RouteModule[] = [authRoutes, regionRoutes, organisationRoutes, integrationRoutes, calendarRoutes, auditRoutes, smsRoutes, publicEvaluationRoutes, caseRoutes, integrationCaseRoutes, platformRoutes, staffRoutes, serviceItemRoutes, importRoutes, deviceRoutes, deviceApiRoutes, evaluationPolicyRoutes, evaluationRoutes, evaluationEntryRoutes, publicChannelRoutes, suggestionRoutes, invitationRoutes, smsInboundRoutes];
+export const routes: RouteModule[] = [authRoutes, regionRoutes, organisationRoutes, integrationRoutes, calendarRoutes, auditRoutes, smsRoutes, publicEvaluationRoutes, caseRoutes, integrationCaseRoutes, platformRoutes, staffRoutes, serviceItemRoutes, importRoutes, deviceRoutes, deviceApiRoutes, evaluationPolicyRoutes, evaluationRoutes, evaluationEntryRoutes, publicChannelRoutes, suggestionRoutes, invitationRoutes, smsInboundRoutes, workOrderRoutes];

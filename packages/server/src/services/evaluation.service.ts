@@ -17,6 +17,7 @@ import type { EvaluationRepository } from '../repositories/evaluation.repository
 import type { RegionRepository } from '../repositories/region.repository.ts';
 import { auditActor, type Ctx } from './actor.ts';
 import type { CalendarService } from './calendar.service.ts';
+import type { WorkOrderService } from './work-order.service.ts';
 import { recordDefaultRatings, type DefaultsResult } from './evaluation-defaults.ts';
 
 /** A rating to record, after the channel has established who may give it (token, link, code, device, staff). */
@@ -70,6 +71,8 @@ export class EvaluationService {
     private readonly regions: RegionRepository,
     private readonly calendar: CalendarService,
     private readonly audit: AuditRepository,
+    /** Opens the work order (整改工单) of every bad rating, in the rating's own transaction. */
+    private readonly workOrders: Pick<WorkOrderService, 'openForBadRating'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -122,6 +125,7 @@ export class EvaluationService {
     }
     const level = input.level as Level;
     const bad = isBadLevel(policy.policy, level);
+    const calendar = bad ? await this.calendar.forRegion(c.region_code) : undefined;
     const id = await this.db.transaction().execute(async (trx) => {
       const inserted = await this.evaluations.insert(trx, {
         case_id: c.id,
@@ -156,6 +160,13 @@ export class EvaluationService {
       });
       if (!inserted) return undefined;
       await inSameTransaction?.(trx, inserted.id);
+      // Every channel ends here, so every bad rating gets its order; failing to open one stores no rating.
+      if (bad) {
+        await this.workOrders.openForBadRating(trx, ctx, {
+          evaluationId: inserted.id, caseId: c.id, unitId: c.unit_id, staffId: c.staff_id, regionCode: c.region_code, orgPath: c.org_path,
+          submittedAt, policyId: policy.id, policy: policy.policy, calendar: calendar!,
+        });
+      }
       await this.audit.append(trx, { ...auditActor(ctx), action: 'evaluation.record', targetType: 'evaluation', targetId: inserted.id, detail: { caseId: c.id, round, channel: input.channel, bad } });
       return inserted.id;
     });

@@ -65,8 +65,13 @@ describe('device event stream (SSE)', () => {
     expect(data.levels.filter((l) => l.bad).map((l) => l.level)).toEqual([2, 1]);
     expect(data.content.map((i) => i.code)).toEqual(['overall', 'efficiency', 'quality', 'attitude']);
     expect(data.tags.some((t) => t.level === 2)).toBe(true);
-    const row = await ta.t.db.selectFrom('device_requests').select('status').where('id', '=', requestId).executeTakeFirstOrThrow();
-    expect(row.status).toBe('shown');
+    // The hub records "shown" right after writing the event, so the row may lag the stream by a moment.
+    let status = '';
+    for (let i = 0; i < 100 && status !== 'shown'; i++) {
+      status = (await ta.t.db.selectFrom('device_requests').select('status').where('id', '=', requestId).executeTakeFirstOrThrow()).status;
+      if (status !== 'shown') await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe('shown');
 
     expect((await submit(requestId, { level: 5, idempotencyKey: 'sse-1' })).json()).toEqual({ ok: true });
     expect((await s.next()).event).toBe('idle');

@@ -47,6 +47,16 @@ export const EvaluationPolicySchema = Type.Object(
       { additionalProperties: false, description: 'SMS texts with placeholders {item} {unit} {link} {deadline}; each needs {link}, the reminder also {deadline}' },
     ),
     reminderHour: Int(0, 23, 'hour of the day (Beijing time) at which reminders go out'),
+    workOrder: Type.Object(
+      {
+        firstContactWorkingDays: Int(0, 1000),
+        rectifyWorkingDays: Int(0, 1000),
+        maxExtensionWorkingDays: Int(0, 1000),
+        feedbackWorkingDays: Int(0, 1000),
+        maxReviews: Int(0, 100),
+      },
+      { additionalProperties: false, description: 'working-day clocks and review rounds of the work order (整改工单) a bad rating opens' },
+    ),
   },
   { additionalProperties: false },
 );
