@@ -1,20 +1,7 @@
 import type { StaffRole } from '@hcp/domain';
 import { apiRequest } from '@/lib/api-client.ts';
+import type { UserAccount } from '@/lib/user-account.ts';
 import { useQuery } from '@/lib/use-query.ts';
-
-/** A staff account as GET /api/users returns it. */
-export interface UserAccount {
-  id: number;
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  scopeRegionCode: string | null;
-  scopeOrgId: number | null;
-  staffId: number | null;
-  active: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-}
 
 export interface UserQuery {
   role?: StaffRole | null;

@@ -5,7 +5,7 @@ import { OrganisationSelect } from '@/components/organisation-select.tsx';
 import { RegionSelect } from '@/components/region-select.tsx';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import type { NewUser } from '../api/create-user.ts';
-import type { UserAccount } from '../api/list-users.ts';
+import type { UserAccount } from '@/lib/user-account.ts';
 import { passwordRules } from './password-rules.ts';
 
 export const roleOptions = (locale: string) => ROLES.map((r) => ({ value: r, label: ROLE_NAMES[r][locale === 'zh-CN' ? 'zh' : 'en'] }));
