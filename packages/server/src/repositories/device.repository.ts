@@ -76,6 +76,17 @@ export class DeviceRepository {
   }
 
   /** Marks devices as seen (a request, or a heartbeat on their event stream). */
+  /** Spends a pairing code: only the first of two tablets typing it at the same instant gets the device. */
+  claimPairing(trx: Executor, id: number, codeHash: string, tokenHash: string, at: Date) {
+    return trx
+      .updateTable('devices')
+      .set({ pairing_code_hash: null, pairing_expires_at: null, token_hash: tokenHash, paired_at: at, last_seen_at: at, updated_at: at })
+      .where('id', '=', id)
+      .where('pairing_code_hash', '=', codeHash)
+      .returning('id')
+      .executeTakeFirst();
+  }
+
   async touch(ids: number[], at: Date): Promise<void> {
     if (ids.length === 0) return;
     await this.db.updateTable('devices').set({ last_seen_at: at }).where('id', 'in', ids).execute();

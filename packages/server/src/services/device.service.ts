@@ -176,13 +176,7 @@ export class DeviceService {
     const token = `dv_${randomBytes(32).toString('base64url')}`;
     const claimed = await this.db.transaction().execute(async (trx) => {
       // Only the first of two tablets typing the same code at the same instant gets the device.
-      const row = await trx
-        .updateTable('devices')
-        .set({ pairing_code_hash: null, pairing_expires_at: null, token_hash: deviceTokenHash(token), paired_at: this.now(), last_seen_at: this.now(), updated_at: this.now() })
-        .where('id', '=', d.id)
-        .where('pairing_code_hash', '=', hash)
-        .returning('id')
-        .executeTakeFirst();
+      const row = await this.devices.claimPairing(trx, d.id, hash, deviceTokenHash(token), this.now());
       if (!row) return false;
       await this.audit.append(trx, { ...auditActor(deviceSelfCtx(d.id, requestId)), action: 'device.pair', targetType: 'device', targetId: d.id, detail: { windowId: d.window_id } });
       return true;
