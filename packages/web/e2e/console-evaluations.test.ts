@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import qrcode from 'qrcode-generator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { screenshotPath, startE2e, type E2e } from './harness.ts';
+import { adminApi, minutesAgo, screenshotPath, startE2e, type E2e } from './harness.ts';
 
 /**
  * The console's evaluation pages as a county supervisor uses them: ratings entered for 12345 calls
@@ -17,31 +17,6 @@ const PHONE = '13812341234';
 // The smallest valid PNG: the server recognises a scan by its content, not its name.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const world = { windowId: 0, publicUrl: '' };
-
-/** A JSON client of the running server with the administrator's session. */
-function adminApi(baseUrl: string) {
-  let cookie = '';
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${baseUrl}/api${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie, ...headers },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-    return { json: text ? JSON.parse(text) : undefined, headers: res.headers };
-  };
-  return {
-    async logIn(password: string) {
-      const { headers } = await call('POST', '/auth/login', { username: 'admin', password });
-      cookie = headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    },
-    post: async (path: string, body?: unknown, headers?: Record<string, string>) => (await call('POST', path, body, headers)).json,
-    get: async (path: string) => (await call('GET', path)).json,
-  };
-}
-
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
 /** 秦淮区 with a unit, a hall window and its clerk, a service item, an API key, three completed cases and a supervisor. */
 async function seedCounty(api: ReturnType<typeof adminApi>) {

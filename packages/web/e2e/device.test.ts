@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import net from 'node:net';
-import { freePort, screenshotPath, startE2e, type E2e } from './harness.ts';
+import { adminApi, freePort, minutesAgo, screenshotPath, startE2e, type E2e } from './harness.ts';
 
 let e2e: E2e;
 
@@ -12,34 +12,8 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-/** A JSON client of the running server, with the admin's session or an API key. */
-function apiClient(baseUrl: string) {
-  let cookie = '';
-  const call = async (method: string, path: string, body?: unknown, auth?: string) => {
-    const res = await fetch(`${baseUrl}/api${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(auth ? { authorization: auth } : { cookie }) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-    return { json: text ? JSON.parse(text) : undefined, headers: res.headers };
-  };
-  return {
-    async logIn(password: string) {
-      const { headers } = await call('POST', '/auth/login', { username: 'admin', password });
-      cookie = headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    },
-    post: async (path: string, body: unknown, auth?: string) => (await call('POST', path, body, auth)).json,
-    get: async (path: string, auth?: string) => (await call('GET', path, undefined, auth)).json,
-  };
-}
-
-// Completed just now: the worker gives cases left unrated for days their default rating.
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-
 /** A county with one hall window, its clerk on duty, a service item, an API key and a completed case. */
-async function seedWindow(api: ReturnType<typeof apiClient>) {
+async function seedWindow(api: ReturnType<typeof adminApi>) {
   await api.post('/regions', [
     { code: '640000', name: '宁夏回族自治区' },
     { code: '640100', name: '银川市', parentCode: '640000' },
@@ -51,7 +25,7 @@ async function seedWindow(api: ReturnType<typeof apiClient>) {
   await api.post('/staff', { unitId: unit.id, employeeNo: 'E001', name: '马晓东', title: '综合受理', photoUrl: '/favicon.svg', windowIds: [window.id] });
   await api.post('/service-items', { code: 'LW-ITEM-1', name: '最低生活保障审批', itemType: 'public_service', promisedDays: 5, ownerUnitId: unit.id, regionCode: '640181' });
   const { apiKey } = await api.post('/integrations', { name: '灵武民政审批系统', unitIds: [unit.id] });
-  const key = `Bearer ${apiKey}`;
+  const key = { authorization: `Bearer ${apiKey}` };
   const pushCase = (caseNo: string) =>
     api.post('/integration/cases', {
       caseNo,
@@ -103,7 +77,7 @@ async function tcpProxy(targetPort: string) {
 
 describe('the window rating device (评价器)', () => {
   test('pair in the browser, rate a case with a bad rating and a reason, back to idle; the clerk sees only “done”', async () => {
-    const api = apiClient(e2e.baseUrl);
+    const api = adminApi(e2e.baseUrl);
     await api.logIn(e2e.adminPassword);
     const { windowId, key, pushCase } = await seedWindow(api);
     await pushCase('LW-2026-E2E-0001');
@@ -160,7 +134,7 @@ describe('the window rating device (评价器)', () => {
   });
 
   test('the event stream comes back after the network drops', async () => {
-    const api = apiClient(e2e.baseUrl);
+    const api = adminApi(e2e.baseUrl);
     await api.logIn(e2e.adminPassword);
     const windows = (await api.get('/organisations?kind=window&limit=10')).items as { id: number; name: string }[];
     const windowId = windows.find((w) => w.name === 'A01 综合窗口')!.id;
@@ -191,7 +165,7 @@ describe('the window rating device (评价器)', () => {
         channel: 'offline',
         applicant: { type: 1, name: '李四' },
         stages: [{ stage: 'completed', at: minutesAgo(5) }],
-      }, `Bearer ${apiKey}`);
+      }, { authorization: `Bearer ${apiKey}` });
       await api.post('/devices/evaluate', { caseId: (await api.get('/cases?caseNo=LW-2026-E2E-0002')).items[0].id, windowId });
       await page.getByRole('heading', { level: 1, name: '请您对本次服务进行评价' }).waitFor();
       await page.getByRole('button', { name: '非常满意' }).click();

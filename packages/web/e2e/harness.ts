@@ -251,3 +251,32 @@ export function screenshotPath(name: string): string {
   }
   return path.join(os.tmpdir(), `hcp-e2e-${name}`);
 }
+
+/**
+ * A JSON client of the running server: the administrator's session after logIn, or whatever
+ * headers a call brings (an integration key as `authorization`).
+ */
+export function adminApi(baseUrl: string) {
+  let cookie = '';
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(headers.authorization ? {} : { cookie }), ...headers },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+    return { json: text ? JSON.parse(text) : undefined, headers: res.headers };
+  };
+  return {
+    async logIn(password: string) {
+      const { headers } = await call('POST', '/auth/login', { username: 'admin', password });
+      cookie = headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    },
+    post: async (path: string, body?: unknown, headers?: Record<string, string>) => (await call('POST', path, body, headers)).json,
+    get: async (path: string, headers?: Record<string, string>) => (await call('GET', path, undefined, headers)).json,
+  };
+}
+
+/** An instant some minutes ago, for case stages that must lie in the past. */
+export const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
