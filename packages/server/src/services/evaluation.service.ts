@@ -185,10 +185,13 @@ export class EvaluationService {
   /** The first answer of an earlier submission with this idempotency key, if there was one. */
   async replayByKey(key: string): Promise<RecordedEvaluation | undefined> {
     const earlier = await this.evaluations.findByIdempotencyKey(key);
-    if (!earlier) return undefined;
-    const c = await this.evaluations.caseContext(earlier.case_id);
-    const p = await this.evaluations.policyById(earlier.policy_id);
-    return { id: earlier.id, caseId: earlier.case_id, caseNo: c!.case_no, round: earlier.round, kind: earlier.kind, level: earlier.level, bad: earlier.bad, submittedAt: earlier.submitted_at, policyVersion: p!.version };
+    return earlier ? this.asRecorded(earlier) : undefined;
+  }
+
+  private async asRecorded(e: Evaluation): Promise<RecordedEvaluation> {
+    const c = await this.evaluations.caseContext(e.case_id);
+    const p = await this.evaluations.policyById(e.policy_id);
+    return { id: e.id, caseId: e.case_id, caseNo: c!.case_no, round: e.round, kind: e.kind, level: e.level, bad: e.bad, submittedAt: e.submitted_at, policyVersion: p!.version };
   }
 
   async opennessOfVisit(caseId: number, visitNo: number) {
@@ -208,6 +211,6 @@ export class EvaluationService {
   /** The first answer to a retried submission; the same key for a different rating is a conflict. */
   private async replay(e: Evaluation, input: EvaluationInput): Promise<RecordedEvaluation> {
     if (e.case_id !== input.caseId || e.level !== input.level) throw conflict('this idempotency key was used for another evaluation', 'idempotencyKey');
-    return (await this.replayByKey(e.idempotency_key!))!;
+    return this.asRecorded(e);
   }
 }
