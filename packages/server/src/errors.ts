@@ -28,6 +28,16 @@ export const ErrorCodes = {
   DEVICE_NOT_PAIRED: 409,
   /** The step is not allowed in the work order's present state (skipped, repeated or after closing). */
   ILLEGAL_TRANSITION: 409,
+  /** A request of that kind (延期, 复核申诉, 无法整改) is already waiting for its decision on this work order. */
+  REQUEST_PENDING: 409,
+  /** The request was decided already (deciding twice, or two deciders at once: one wins). */
+  REQUEST_DECIDED: 409,
+  /** The extensions asked for would exceed the policy's maxExtensionWorkingDays in total. */
+  EXTENSION_LIMIT_EXCEEDED: 422,
+  /** An appeal (复核申诉) after the policy's appealWindowWorkingDays from receiving the rating. */
+  APPEAL_WINDOW_CLOSED: 409,
+  /** The work order holds the policy's attachmentsPerOrder already. */
+  TOO_MANY_ATTACHMENTS: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -123,4 +123,10 @@ describe('hcp command', () => {
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain('audit log BROKEN at record 7');
   }, 120_000);
+
+  it('stats rebuild recomputes the statistics rollups of the seeded county', () => {
+    const r = run('stats', 'rebuild');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^statistics rebuilt in [\d.]+ s: [1-9]\d* stat_day, [1-9]\d* stat_month, [1-9]\d* stat_unit_month, [1-9]\d* stat_region_day, [1-9]\d* stat_region_month\n$/);
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { NATIONAL_DEFAULT_POLICY } from '@hcp/domain';
+import { DEFAULT_CAMPAIGN_CONFIG, shanghaiDateOf } from '@hcp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCase, pushCase, seedCaseWorld, type CaseWorld } from './case-fixtures.ts';
 import { multipartFile } from './multipart.ts';
@@ -26,6 +27,15 @@ describe('no route lets one county read or change another county’s records', (
   let lingwuEvaluation: number;
   let lingwuRatedCase: number;
   let lingwuWorkOrder: number;
+  let lingwuFlag: number;
+  let lingwuAttachment: number;
+  let lingwuRequest: number;
+  let lingwuNotification: number;
+  let lingwuCampaign: number;
+  let lingwuReport: number;
+  let lingwuSample: number;
+  let lingwuRevisitTask: number;
+  let lingwuSupervisionAlert: number;
   let probes: Record<string, Probe | { exempt: string }>;
 
   beforeAll(async () => {
@@ -50,8 +60,35 @@ describe('no route lets one county read or change another county’s records', (
     const badCase = await completedCase(ta, w, 'LW-2026-0004');
     const badRating = await ta.c.services.evaluations.record(system, { caseId: badCase, channel: 'device', level: 1, tags: ['101'] });
     lingwuWorkOrder = (await ta.c.repos.workOrders.findByEvaluation(badRating.id))!.id;
+    lingwuFlag = await ta.c.db.transaction().execute(async (trx) => {
+      const id = await ta.c.repos.detection.insertFlag(trx, {
+        detector: 'burst_device', subject: 'device:1@2026-11-03', unit_id: w.mz.id, region_code: '640181000000', org_path: w.mz.path, score: 1,
+        reason: JSON.stringify({ zh: '灵武评价器集中评价', en: 'burst' }), evidence: '{}', rating_count: 1, first_at: new Date(), last_at: new Date(),
+      });
+      await ta.c.repos.detection.link(trx, id, 'burst_device', [lingwuEvaluation]);
+      return id;
+    });
+    lingwuAttachment = (await ta.c.services.workOrderAttachments.upload(system, lingwuWorkOrder, { filename: '灵武证据.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') })).attachment.id;
+    lingwuRequest = (await ta.c.services.workOrderRequests.file(system, lingwuWorkOrder, 'appeal', { reason: '灵武的申诉' })).request.id;
     await ta.c.services.suggestions.submit(system, { text: '灵武窗口的意见', unitId: w.mz.id }, '10.9.9.9');
     xq = (await loginAs(ta, 'xq.sup', 'supervisor', { scopeRegionCode: '640104' })).cookie;
+    await ta.c.db.transaction().execute((trx) =>
+      ta.c.services.notifications.notify(trx, [lingwuUser], { kind: 'workorder.warning', title: `【预警】工单 #${lingwuWorkOrder}`, body: '灵武市民政局的差评整改工单', targetType: 'work_order', targetId: lingwuWorkOrder, dedupeKey: 'scope-matrix', at: new Date() }),
+    );
+    lingwuNotification = (await ta.c.db.selectFrom('notifications').select('id').where('user_id', '=', lingwuUser).executeTakeFirstOrThrow()).id;
+    // A campaign (群众评议), a report (通报) and a 监督查评 sample of 灵武市, with one revisit task.
+    lingwuCampaign = (await ta.c.services.campaigns.create(system, { regionCode: '640181000000', year: 2026 })).campaign.id;
+    await ta.c.services.campaigns.setObjects(system, lingwuCampaign, [{ orgId: w.mz.id, group: 'hall_government' }]);
+    lingwuReport = (await ta.c.services.reports.request(system, { regionCode: '640181000000', periodKind: 'month', period: '2026-11' })).report.id;
+    await ta.c.services.evaluations.record(system, { caseId: await completedCase(ta, w, 'LW-B3-0001'), channel: 'device', level: 5, realName: true });
+    const drawn = await ta.c.services.revisits.draw(system, { regionCode: '640181000000', periodKind: 'month', period: shanghaiDateOf(new Date()).slice(0, 7), size: 5, seed: 'scope' });
+    lingwuSample = drawn.preview ? 0 : drawn.sample.id;
+    lingwuRevisitTask = (await ta.c.db.selectFrom('revisit_tasks').select('id').where('sample_id', '=', lingwuSample).executeTakeFirstOrThrow()).id;
+    // A supervision alert (督办预警) about 灵武市民政局.
+    lingwuSupervisionAlert = (await ta.c.db.transaction().execute((trx) => ta.c.repos.supervisionAlerts.claim(trx, {
+      kind: 'unit_overdue', subject_id: w.mz.id, unit_id: w.mz.id, staff_id: null, region_code: '640181000000', org_path: w.mz.path, period_kind: 'month', period_key: '2026-11',
+      period_from: '2026-11-01', period_to: '2026-11-30', first_figures: '{}', figures: '{}', policy_region_code: '000000000000', policy_version: 1, raised_at: new Date(), checked_at: new Date(),
+    })))!;
     const platform = (await ta.c.repos.platforms.list({ regionCode: null, orgPath: null }, { limit: 10, offset: 0 }))[0]!;
     const orgUp = multipartFile('orgs.csv', 'region_code,kind,code,name\n640181,unit,LW-NEW,越权新单位\n');
     probes = {
@@ -112,6 +149,7 @@ describe('no route lets one county read or change another county’s records', (
       'POST /api/public/windows/{key}/identify': { exempt: 'public: the SMS one-time code is the only key (window-qr.test)' },
       'POST /api/public/windows/{key}/identify-case': { exempt: 'public: case number and applicant name are the key (window-qr.test)' },
       'GET /api/organisations/{id}/public-link': { method: 'GET', url: `/api/organisations/${w.window.id}/public-link` },
+      'GET /api/organisations/{id}/poster.pdf': { method: 'GET', url: `/api/organisations/${w.window.id}/poster.pdf` },
       'GET /api/public/suggestion-form': { exempt: 'public: the questionnaire of the suggestion box' },
       'GET /api/public/units': { exempt: 'public: names of units, as posted in the halls' },
       'POST /api/public/suggestions': { exempt: 'public: anyone may put a suggestion in the box' },
@@ -139,6 +177,61 @@ describe('no route lets one county read or change another county’s records', (
       'GET /api/work-orders': { method: 'GET', url: '/api/work-orders?limit=500' },
       'GET /api/work-orders/{id}': { method: 'GET', url: `/api/work-orders/${lingwuWorkOrder}` },
       'POST /api/work-orders/{id}/actions': { method: 'POST', url: `/api/work-orders/${lingwuWorkOrder}/actions`, payload: { action: 'assign', text: '越权分派' } },
+      'GET /api/rating-flags': { method: 'GET', url: '/api/rating-flags?limit=500' },
+      'GET /api/rating-flags/{id}': { method: 'GET', url: `/api/rating-flags/${lingwuFlag}` },
+      'POST /api/rating-flags/{id}/review': { method: 'POST', url: `/api/rating-flags/${lingwuFlag}/review`, payload: { decision: 'dismiss', reason: '越权排除灵武的标记' } },
+      'POST /api/work-orders/{id}/attachments': { method: 'POST', url: `/api/work-orders/${lingwuWorkOrder}/attachments`, multipartBody: multipartFile('x.pdf', '%PDF-1.4\n越权附件\n', { contentType: 'application/pdf' }) },
+      'GET /api/work-orders/{id}/attachments': { method: 'GET', url: `/api/work-orders/${lingwuWorkOrder}/attachments` },
+      'GET /api/work-orders/{id}/attachments/{attachmentId}': { method: 'GET', url: `/api/work-orders/${lingwuWorkOrder}/attachments/${lingwuAttachment}` },
+      'POST /api/work-orders/{id}/extension-requests': { method: 'POST', url: `/api/work-orders/${lingwuWorkOrder}/extension-requests`, payload: { reason: '越权延期', days: 1 } },
+      'POST /api/work-orders/{id}/appeals': { method: 'POST', url: `/api/work-orders/${lingwuWorkOrder}/appeals`, payload: { reason: '越权申诉' } },
+      'POST /api/work-orders/{id}/unrectifiable-requests': { method: 'POST', url: `/api/work-orders/${lingwuWorkOrder}/unrectifiable-requests`, payload: { reason: '越权无法整改' } },
+      'POST /api/work-orders/{id}/reassign': { method: 'POST', url: `/api/work-orders/${lingwuWorkOrder}/reassign`, payload: { toUnitId: w.ga.id, reason: '越权转办' } },
+      'GET /api/work-order-requests': { method: 'GET', url: '/api/work-order-requests?limit=500' },
+      'POST /api/work-order-requests/{id}/decision': { method: 'POST', url: `/api/work-order-requests/${lingwuRequest}/decision`, payload: { outcome: 'approved', reason: '越权裁决', excludedAs: 'malicious' } },
+      'GET /api/work-orders/real-name-report': { method: 'GET', url: '/api/work-orders/real-name-report?from=2026-11-01&to=2026-11-30&region=640181' },
+      'GET /api/work-orders/real-name-report/export': { method: 'GET', url: '/api/work-orders/real-name-report/export?from=2026-11-01&to=2026-11-30&region=640181' },
+      'GET /api/notifications': { method: 'GET', url: '/api/notifications?limit=500' },
+      'POST /api/notifications/{id}/read': { method: 'POST', url: `/api/notifications/${lingwuNotification}/read` },
+      'POST /api/notifications/read-all': { exempt: 'the caller’s own notifications only; another account’s stay unread (notifications.test)' },
+      'PUT /api/work-orders/{id}/public-reply': { method: 'PUT', url: `/api/work-orders/${lingwuWorkOrder}/public-reply`, payload: { text: '越权答复' } },
+      'GET /api/public/feedback/{token}': { exempt: 'public: the single-purpose link of the feedback SMS is the only key; no personal data (work-order-feedback.test)' },
+      'POST /api/public/feedback/{token}/revisit': { exempt: 'public: the single-purpose link of the feedback SMS is the only key (work-order-feedback.test)' },
+      'GET /api/public/replies': { exempt: 'public: published replies with the rating masked, no names or phones (work-order-feedback.test)' },
+      'GET /api/public/disclosure/overview': { exempt: 'public (公开, no login): only what the region’s publication policy publishes, no personal data (disclosure.test)' },
+      'GET /api/public/disclosure/units/{id}': { exempt: 'public (公开, no login): a published unit’s figures; unpublished units are 404 (disclosure.test)' },
+      'GET /api/public/disclosure/units/{id}/replies': { exempt: 'public (公开, no login): published replies with the rating masked (disclosure.test)' },
+      'GET /api/public/disclosure/search': { exempt: 'public (公开, no login): names and published figures of units and service items (disclosure.test)' },
+      'POST /api/campaigns': { method: 'POST', url: '/api/campaigns', payload: { regionCode: '640181', year: 2031 } },
+      'GET /api/campaigns': { method: 'GET', url: '/api/campaigns?limit=500' },
+      'GET /api/campaigns/{id}': { method: 'GET', url: `/api/campaigns/${lingwuCampaign}` },
+      'GET /api/campaigns/{id}/config-versions': { method: 'GET', url: `/api/campaigns/${lingwuCampaign}/config-versions` },
+      'POST /api/campaigns/{id}/config': { method: 'POST', url: `/api/campaigns/${lingwuCampaign}/config`, payload: { config: DEFAULT_CAMPAIGN_CONFIG, note: '越权改规则' } },
+      'PUT /api/campaigns/{id}/objects': { method: 'PUT', url: `/api/campaigns/${lingwuCampaign}/objects`, payload: { objects: [] } },
+      'POST /api/campaigns/{id}/inputs': { method: 'POST', url: `/api/campaigns/${lingwuCampaign}/inputs`, payload: { orgId: w.mz.id, channel: 'complaint', date: '2026-11-05', level: 1 } },
+      'GET /api/campaigns/{id}/inputs': { method: 'GET', url: `/api/campaigns/${lingwuCampaign}/inputs` },
+      'GET /api/campaigns/{id}/scores': { method: 'GET', url: `/api/campaigns/${lingwuCampaign}/scores` },
+      'GET /api/campaigns/{id}/scores/export': { method: 'GET', url: `/api/campaigns/${lingwuCampaign}/scores/export` },
+      'GET /api/campaigns/{id}/objects/{orgId}/report': { method: 'GET', url: `/api/campaigns/${lingwuCampaign}/objects/${w.mz.id}/report?format=pdf` },
+      'POST /api/reports': { method: 'POST', url: '/api/reports', payload: { regionCode: '640181', periodKind: 'month', period: '2026-10' } },
+      'GET /api/reports': { method: 'GET', url: '/api/reports?limit=500' },
+      'GET /api/reports/{id}': { method: 'GET', url: `/api/reports/${lingwuReport}` },
+      'GET /api/reports/{id}/files/{format}': { method: 'GET', url: `/api/reports/${lingwuReport}/files/pdf` },
+      'POST /api/revisit-samples': { method: 'POST', url: '/api/revisit-samples', payload: { regionCode: '640181', periodKind: 'quarter', period: '2026-Q4', size: 3 } },
+      'GET /api/revisit-samples': { method: 'GET', url: '/api/revisit-samples?limit=500' },
+      'GET /api/revisit-samples/{id}': { method: 'GET', url: `/api/revisit-samples/${lingwuSample}` },
+      'GET /api/revisit-samples/{id}/verify': { method: 'GET', url: `/api/revisit-samples/${lingwuSample}/verify` },
+      'GET /api/revisit-tasks': { method: 'GET', url: '/api/revisit-tasks?limit=500' },
+      'POST /api/revisit-tasks/{id}/answer': { method: 'POST', url: `/api/revisit-tasks/${lingwuRevisitTask}/answer`, payload: { reached: false, remarks: '越权回访' } },
+      'GET /api/supervision-alerts': { method: 'GET', url: '/api/supervision-alerts?limit=500' },
+      'GET /api/supervision-alerts/{id}': { method: 'GET', url: `/api/supervision-alerts/${lingwuSupervisionAlert}` },
+      'POST /api/supervision-alerts/{id}/acknowledge': { method: 'POST', url: `/api/supervision-alerts/${lingwuSupervisionAlert}/acknowledge`, payload: { note: '越权处理灵武的预警' } },
+      'POST /api/supervision-alerts/check': { exempt: 'checks only the subjects in the caller’s scope (supervision-alerts.test: a 兴庆区 office’s check raises nothing of 灵武市)' },
+      'GET /api/statistics/export': { method: 'GET', url: '/api/statistics/export?regionCode=640181&groupBy=unit' },
+      'GET /api/rankings/export': { method: 'GET', url: '/api/rankings/export?regionCode=640181&level=unit' },
+      'GET /api/statistics': { method: 'GET', url: '/api/statistics?regionCode=640181&period=year&date=2026-11-01' },
+      'GET /api/rankings': { method: 'GET', url: '/api/rankings?level=unit&regionCode=640181&period=year&date=2026-11-01' },
+      'GET /api/public/ranking-method': { exempt: 'public: the published ranking method and its two numbers, no records' },
       'POST /api/auth/login': { exempt: 'no record: logs the caller in' },
       'POST /api/auth/logout': { exempt: 'no record: ends the caller’s own session' },
       'GET /api/auth/me': { exempt: 'no record: the caller’s own account' },
@@ -191,5 +284,18 @@ describe('no route lets one county read or change another county’s records', (
     expect(device).toMatchObject({ active: true, pairing_code_hash: null });
     expect((await ta.c.services.deviceRequests.progress(system, lingwuDeviceRequest)).status).toBe('pending');
     expect((await ta.c.repos.workOrders.find(lingwuWorkOrder))!.state).toBe('opened');
+    expect((await ta.c.repos.campaigns.objects(lingwuCampaign)).map((o) => o.org_id)).toEqual([w.mz.id]);
+    expect((await ta.c.repos.campaigns.configVersions(lingwuCampaign)).map((v) => v.version)).toEqual([1]);
+    expect(await ta.c.db.selectFrom('campaign_inputs').select('id').execute()).toEqual([]);
+    expect(await ta.c.db.selectFrom('campaigns').select('id').where('year', '=', 2031).execute()).toEqual([]);
+    expect(await ta.c.db.selectFrom('reports').select('id').where('period_key', '=', '2026-10').execute()).toEqual([]);
+    expect(await ta.c.db.selectFrom('revisit_samples').select('id').where('period_key', '=', '2026-Q4').execute()).toEqual([]);
+    expect((await ta.c.repos.revisits.findTask(lingwuRevisitTask))!.status).toBe('pending');
+    expect((await ta.c.repos.detection.find(lingwuFlag))!.status).toBe('pending');
+    expect((await ta.c.repos.workOrders.find(lingwuWorkOrder))!.unit_id).toBe(w.mz.id);
+    expect((await ta.c.repos.workOrderRequests.ofOrder(lingwuWorkOrder)).map((r) => [r.id, r.status])).toEqual([[lingwuRequest, 'pending']]);
+    expect((await ta.c.repos.workOrderAttachments.list(lingwuWorkOrder)).map((a) => a.id)).toEqual([lingwuAttachment]);
+    expect((await ta.c.db.selectFrom('notifications').select('read_at').where('id', '=', lingwuNotification).executeTakeFirstOrThrow()).read_at).toBeNull();
+    expect((await ta.c.repos.supervisionAlerts.find(lingwuSupervisionAlert))!.acknowledged_at).toBeNull();
   });
 });

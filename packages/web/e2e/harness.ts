@@ -41,12 +41,13 @@ function newestMtime(entry: string): number {
 
 function buildIsStale(): boolean {
   const built = fs.statSync(DIST_INDEX, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newestMtime(path.join(WEB_DIR, p)));
+  const sources = ['src', 'public', 'index.html', 'console.html', 'vite.config.ts', 'vite.public.config.ts', 'package.json'].map((p) => newestMtime(path.join(WEB_DIR, p)));
   return built < Math.max(...sources, newestMtime(path.join(REPO_ROOT, 'packages/domain/src')));
 }
 
 /**
- * Runs `vite build` when packages/web/dist is missing or older than its sources. A lock directory
+ * Builds the web app as `npm run build -w @hcp/web` does (the console, then the public pages into
+ * the same dist/) when packages/web/dist is missing or older than its sources. A lock directory
  * keeps test files in parallel workers from building at the same time.
  */
 export async function ensureWebBuild(): Promise<void> {
@@ -69,8 +70,11 @@ export async function ensureWebBuild(): Promise<void> {
     const vite = path.join(path.dirname(createRequire(path.join(WEB_DIR, 'package.json')).resolve('vite/package.json')), 'bin/vite.js');
     // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
     const env = { ...process.env, NODE_ENV: 'production' };
-    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, env, encoding: 'utf8', timeout: 120_000 });
-    if (result.status !== 0) throw new Error(`web build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+    // The public pages last: their index.html is what buildIsStale looks at.
+    for (const config of ['vite.config.ts', 'vite.public.config.ts']) {
+      const result = spawnSync(process.execPath, [vite, 'build', '-c', config, '--logLevel', 'warn'], { cwd: WEB_DIR, env, encoding: 'utf8', timeout: 120_000 });
+      if (result.status !== 0) throw new Error(`web build (${config}) failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+    }
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
@@ -121,6 +125,11 @@ export interface RunningServer {
   /** What the server printed so far, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** Its data directory and database, to start it again on them (startServer's `again`). */
+  dataDir: string;
+  db: E2eDatabase;
+  /** Stops the server but keeps its data directory and database, for work on them between two runs. */
+  halt(): Promise<void>;
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -150,12 +159,15 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `hcp serve --no-demo` on a free port with a fresh data directory and database. */
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hcp-e2e-data-'));
-  const db = await createE2eDatabase();
+/**
+ * `hcp serve --no-demo` on a free port with a fresh data directory and database, or `again` on
+ * those of a server that was halted (a restart, as after an upgrade).
+ */
+export async function startServer(again?: Pick<RunningServer, 'dataDir' | 'db' | 'adminPassword'>): Promise<RunningServer> {
+  const dataDir = again?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hcp-e2e-data-'));
+  const db = again?.db ?? (await createE2eDatabase());
   const port = await freePort();
-  const adminPassword = `e2e-${randomBytes(9).toString('base64url')}`;
+  const adminPassword = again?.adminPassword ?? `e2e-${randomBytes(9).toString('base64url')}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', HCP_DATA_DIR: dataDir, HCP_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
@@ -171,9 +183,12 @@ export async function startServer(): Promise<RunningServer> {
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+  const halt = async () => {
     process.off('exit', killOnExit);
     await stopChild(child);
+  };
+  const stop = async () => {
+    await halt();
     await db.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
@@ -183,7 +198,7 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw e;
   }
-  return { baseUrl, adminPassword, output: () => log, stop };
+  return { baseUrl, adminPassword, output: () => log, stop, dataDir, db, halt };
 }
 
 export interface Browser {

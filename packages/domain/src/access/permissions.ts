@@ -35,6 +35,25 @@ export const PERMISSIONS = {
   'workorder.read': 'read the work orders (整改工单) that bad ratings opened, with their steps and deadlines',
   'workorder.handle': 'handle a work order: assign, verify, decide, rectify, give feedback',
   'workorder.revisit': 'record the revisit (回访) of a work order: the evaluator satisfied or not',
+  'workorder.attach': 'upload attachments (附件) to a work order as evidence of steps and requests (a clerk: only to orders about themselves)',
+  'workorder.appeal': 'appeal a bad rating in writing (复核申诉) within the policy’s working days: the staff member rated (a clerk: only their own) or the unit',
+  'workorder.approve': 'decide a work order’s extension (延期) and cannot-be-rectified (无法整改) requests',
+  'appeal.decide': 'decide appeals (复核申诉): uphold (the rating is marked 误评 or 恶意差评 and not counted) or reject',
+  'workorder.reassign': 'reassign (转办) a work order to another unit inside your data scope, with a reason',
+  'campaign.read': 'read mass-evaluation campaigns (群众评议), their inputs, quarterly and yearly scores and per-unit reports',
+  'campaign.manage': 'create campaigns, choose their objects and save versions of their scoring rules',
+  'campaign.input': 'enter or import a campaign’s questionnaire, revisit and complaint results',
+  'report.read': 'read and download the monthly and quarterly reports (通报) of your region',
+  'report.generate': 'generate a report (通报) on demand',
+  'revisit.read': 'read 监督查评 samples, their revisit tasks (phones masked) and results',
+  'revisit.sample': 'draw the seeded random sample of evaluators for 监督查评 revisits',
+  'revisit.answer': 'record the answer of a 监督查评 revisit call (reached, satisfaction, remarks)',
+  'detection.read': 'read the review queue of suspected manipulated ratings (刷评 / 恶意评价) and their reasons',
+  'detection.review': 'confirm or dismiss a suspected manipulation flag, with a reason (audited)',
+  'statistics.read': 'read statistics (好评率, 差评率, 整改率 …) in your data scope (clerks: only their own figures, after the rating delay)',
+  'ranking.read': 'read fair rankings (排名) of units, windows, staff, service items and regions in your data scope',
+  'supervision.read': 'read supervision alerts (督办预警) in your data scope: staff with concentrated bad ratings, units with a high bad-rating rate and a low rank, overdue work orders per unit',
+  'supervision.acknowledge': 'acknowledge a supervision alert with a note (audited), and run the check of your data scope on demand',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -66,6 +85,30 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly StaffRole[]> = {
   'workorder.read': ['unit_admin', 'supervisor', 'operator', 'auditor', 'sysadmin'],
   'workorder.handle': ['unit_admin', 'supervisor'],
   'workorder.revisit': ['operator', 'supervisor'],
+  'workorder.attach': ['clerk', 'unit_admin', 'supervisor', 'operator'],
+  'workorder.appeal': ['clerk', 'unit_admin'],
+  // The management office decides; the unit that asks never decides its own request.
+  'workorder.approve': ['supervisor'],
+  'appeal.decide': ['supervisor'],
+  'workorder.reassign': ['supervisor', 'unit_admin'],
+  'campaign.read': ['supervisor', 'auditor', 'sysadmin'],
+  'campaign.manage': ['supervisor', 'sysadmin'],
+  // Complaints reach the 12345 hotline, so its operators enter them with the office.
+  'campaign.input': ['supervisor', 'operator'],
+  'report.read': ['supervisor', 'auditor', 'sysadmin'],
+  'report.generate': ['supervisor', 'sysadmin'],
+  'revisit.read': ['supervisor', 'operator', 'auditor', 'sysadmin'],
+  'revisit.sample': ['supervisor'],
+  'revisit.answer': ['operator', 'supervisor'],
+  // Not unit staff: the flags are about them and their colleagues.
+  'detection.read': ['supervisor', 'auditor', 'sysadmin'],
+  'detection.review': ['supervisor'],
+  // Clerks see their own figures only (statistics.service.ts); a ranking would show their colleagues'.
+  'statistics.read': ALL_STAFF,
+  'ranking.read': ['unit_admin', 'supervisor', 'operator', 'auditor', 'sysadmin'],
+  // The management office's: the alerts are about units and their staff (约谈, 教育, 调岗).
+  'supervision.read': ['supervisor', 'auditor', 'sysadmin'],
+  'supervision.acknowledge': ['supervisor'],
 };
 
 export function hasPermission(role: StaffRole, permission: Permission): boolean {

@@ -16,12 +16,13 @@ describe('invitation texts (邀请评价短信)', () => {
   });
 
   it('a text without its link, with a misspelt placeholder or too long is refused with its field', () => {
-    const problems = checkPolicy({ ...P, smsTemplates: { invitation: '请评价{item}', reminder: '请于{dedline}前评价{link}', feedback: `${'长'.repeat(300)}{link}` } });
+    const problems = checkPolicy({ ...P, smsTemplates: { invitation: '请评价{item}', reminder: '请于{dedline}前评价{link}', feedback: `${'长'.repeat(300)}{link}`, rectification: '整改情况见{unit}' } });
     expect(problems).toEqual([
       { field: 'smsTemplates.invitation', reason: 'must contain {link}' },
       { field: 'smsTemplates.reminder', reason: 'unknown placeholder {dedline}; use {item} {unit} {link} {deadline}' },
       { field: 'smsTemplates.reminder', reason: 'must contain {deadline}' },
       { field: 'smsTemplates.feedback', reason: 'at most 300 characters' },
+      { field: 'smsTemplates.rectification', reason: 'must contain {link}' },
     ]);
     expect(checkPolicy({ ...P, reminderHour: 24 }).map((p) => p.field)).toEqual(['reminderHour']);
   });

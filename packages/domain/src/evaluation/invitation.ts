@@ -15,6 +15,11 @@ export interface SmsTemplates {
   reminder: string;
   /** The answer to a bad rating by SMS reply that the policy wants a reason for: the link to give one. */
   feedback: string;
+  /**
+   * The feedback (整改反馈) of a work order to the evaluator: the link to their page with what the unit
+   * did, where they also say whether they are satisfied (回访).
+   */
+  rectification: string;
 }
 
 export const SMS_TEMPLATE_PLACEHOLDERS = ['item', 'unit', 'link', 'deadline'] as const;
@@ -25,6 +30,7 @@ const REQUIRED: Record<keyof SmsTemplates, readonly SmsTemplatePlaceholder[]> = 
   invitation: ['link'],
   reminder: ['link', 'deadline'],
   feedback: ['link'],
+  rectification: ['link'],
 };
 
 /** Longest template; with an item name, a unit name and a link filled in it stays within one outbox row (500). */
@@ -36,13 +42,14 @@ export const DEFAULT_SMS_TEMPLATES: SmsTemplates = {
   invitation: `【好差评】您在{unit}办理的“{item}”可以评价了，请于{deadline}前评价：{link} ${REPLY_HINT}`,
   reminder: `【好差评】提醒：您办理的“{item}”尚未评价，{deadline}后将默认为“基本满意”。评价：{link} ${REPLY_HINT}`,
   feedback: '【好差评】已收到您的回复。为了改进服务，请打开链接写明不满意的原因后提交评价：{link} 回复TD退订',
+  rectification: '【好差评】您对{unit}办理的“{item}”的评价已处理。查看处理结果并告诉我们您是否满意：{link} 回复TD退订',
 };
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
 /** Problems of the templates of a policy, by field (`smsTemplates.reminder` …). */
 export function checkSmsTemplates(t: SmsTemplates | undefined): PolicyProblem[] {
-  if (!t || typeof t !== 'object') return [{ field: 'smsTemplates', reason: 'the invitation, reminder and feedback texts are required' }];
+  if (!t || typeof t !== 'object') return [{ field: 'smsTemplates', reason: 'the invitation, reminder, feedback and rectification texts are required' }];
   const problems: PolicyProblem[] = [];
   for (const kind of Object.keys(REQUIRED) as (keyof SmsTemplates)[]) {
     const field = `smsTemplates.${kind}`;

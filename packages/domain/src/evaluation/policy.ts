@@ -1,5 +1,10 @@
 import { checkSmsSettings, DEFAULT_SMS_TEMPLATES, type SmsTemplates } from './invitation.ts';
+import { checkDetectionPolicy, DEFAULT_DETECTION_POLICY, type DetectionPolicy } from '../detection/detection-policy.ts';
 import { checkWorkOrderClock, DEFAULT_WORK_ORDER_CLOCK, type WorkOrderClock } from '../work-order/work-order.ts';
+import { checkWorkOrderAlerts, DEFAULT_WORK_ORDER_ALERTS, type WorkOrderAlertRules } from '../work-order/alerts.ts';
+import { checkRankingPolicy, DEFAULT_RANKING_POLICY, type RankingPolicy } from '../metrics/ranking.ts';
+import { checkSupervisionAlerts, DEFAULT_SUPERVISION_ALERTS, type SupervisionAlertRules } from '../supervision/supervision-alerts.ts';
+import { checkPublicationPolicy, DEFAULT_PUBLICATION_POLICY, type PublicationPolicy } from '../publication/publication-policy.ts';
 
 /**
  * The evaluation policy (评价规则) of a region: every number and list a rating is checked against.
@@ -48,6 +53,8 @@ export interface EvaluationPolicy {
   followUpsAllowed: number;
   /** Hours an invitation link stays valid after it is sent. */
   invitationValidHours: number;
+  /** Hours the link in a work order's feedback SMS (整改反馈) stays valid for the evaluator's online revisit (回访). */
+  feedbackLinkValidHours: number;
   /** Minutes a one-time pairing code of a window rating device (评价器) stays valid. */
   devicePairingMinutes: number;
   /** Minutes a request to show the rating screen on a window device stays open. */
@@ -81,6 +88,16 @@ export interface EvaluationPolicy {
   reminderHour: number;
   /** Working-day clocks and review rounds of the work order (整改工单) a bad rating opens. */
   workOrder: WorkOrderClock;
+  /** Thresholds of the detectors of manipulated ratings (刷评 / 恶意评价), see detection/detection-policy.ts. */
+  detection: DetectionPolicy;
+  /** When a work-order deadline is warned of (预警) and a red card (红牌) escalated, in working days (alerts.ts). */
+  workOrderAlerts: WorkOrderAlertRules;
+  /** Fair rankings (排名): the minimum volume to be ranked and the weight of the smoothing prior (metrics/ranking.ts). */
+  ranking: RankingPolicy;
+  /** Thresholds of the supervision alerts (督办预警): concentrated bad ratings, low-ranked units, overdue orders (supervision/supervision-alerts.ts). */
+  supervisionAlerts: SupervisionAlertRules;
+  /** What the public portal publishes (公开为常态、不公开为例外): figures, rankings, bad ratings with replies (publication/publication-policy.ts). */
+  publication: PublicationPolicy;
 }
 
 /**
@@ -149,6 +166,7 @@ export const NATIONAL_DEFAULT_POLICY: EvaluationPolicy = {
   reminderWorkingDaysBefore: 1,
   followUpsAllowed: 1,
   invitationValidHours: 24 * 15,
+  feedbackLinkValidHours: 24 * 30,
   devicePairingMinutes: 15,
   deviceRequestMinutes: 10,
   clerkSeesRatingsAfterHours: 24,
@@ -171,6 +189,11 @@ export const NATIONAL_DEFAULT_POLICY: EvaluationPolicy = {
   smsTemplates: DEFAULT_SMS_TEMPLATES,
   reminderHour: 9,
   workOrder: DEFAULT_WORK_ORDER_CLOCK,
+  detection: DEFAULT_DETECTION_POLICY,
+  workOrderAlerts: DEFAULT_WORK_ORDER_ALERTS,
+  ranking: DEFAULT_RANKING_POLICY,
+  supervisionAlerts: DEFAULT_SUPERVISION_ALERTS,
+  publication: DEFAULT_PUBLICATION_POLICY,
 };
 
 export interface PolicyProblem {
@@ -203,6 +226,7 @@ export function checkPolicy(p: EvaluationPolicy): PolicyProblem[] {
   }
   if (!Number.isInteger(p.followUpsAllowed) || p.followUpsAllowed < 0 || p.followUpsAllowed > 3) problems.push({ field: 'followUpsAllowed', reason: '0 to 3' });
   if (!Number.isInteger(p.invitationValidHours) || p.invitationValidHours < 1 || p.invitationValidHours > 24 * 90) problems.push({ field: 'invitationValidHours', reason: '1 hour to 90 days' });
+  if (!Number.isInteger(p.feedbackLinkValidHours) || p.feedbackLinkValidHours < 1 || p.feedbackLinkValidHours > 24 * 180) problems.push({ field: 'feedbackLinkValidHours', reason: '1 hour to 180 days' });
   if (!Number.isInteger(p.devicePairingMinutes) || p.devicePairingMinutes < 1 || p.devicePairingMinutes > 24 * 60) problems.push({ field: 'devicePairingMinutes', reason: '1 minute to 1 day' });
   if (!Number.isInteger(p.deviceRequestMinutes) || p.deviceRequestMinutes < 1 || p.deviceRequestMinutes > 120) problems.push({ field: 'deviceRequestMinutes', reason: '1 to 120 minutes' });
   if (!Number.isInteger(p.clerkSeesRatingsAfterHours) || p.clerkSeesRatingsAfterHours < 1 || p.clerkSeesRatingsAfterHours > 24 * 30) {
@@ -211,6 +235,11 @@ export function checkPolicy(p: EvaluationPolicy): PolicyProblem[] {
   problems.push(...checkPublicChannelSettings(p));
   problems.push(...checkSmsSettings(p));
   problems.push(...checkWorkOrderClock(p.workOrder));
+  problems.push(...checkDetectionPolicy(p.detection));
+  problems.push(...checkWorkOrderAlerts(p.workOrderAlerts));
+  problems.push(...checkRankingPolicy(p.ranking));
+  problems.push(...checkSupervisionAlerts(p.supervisionAlerts));
+  problems.push(...checkPublicationPolicy(p.publication));
   return problems;
 }
 
@@ -250,7 +279,7 @@ function checkPublicChannelSettings(p: EvaluationPolicy): PolicyProblem[] {
  */
 export function withPolicyDefaults(stored: Partial<EvaluationPolicy>): EvaluationPolicy {
   // The SMS texts are one object: a version that set some of them keeps the defaults of the others.
-  return { ...NATIONAL_DEFAULT_POLICY, ...stored, smsTemplates: { ...NATIONAL_DEFAULT_POLICY.smsTemplates, ...stored.smsTemplates }, workOrder: { ...NATIONAL_DEFAULT_POLICY.workOrder, ...stored.workOrder } };
+  return { ...NATIONAL_DEFAULT_POLICY, ...stored, smsTemplates: { ...NATIONAL_DEFAULT_POLICY.smsTemplates, ...stored.smsTemplates }, workOrder: { ...NATIONAL_DEFAULT_POLICY.workOrder, ...stored.workOrder }, detection: { ...NATIONAL_DEFAULT_POLICY.detection, ...stored.detection }, workOrderAlerts: { ...NATIONAL_DEFAULT_POLICY.workOrderAlerts, ...stored.workOrderAlerts }, ranking: { ...NATIONAL_DEFAULT_POLICY.ranking, ...stored.ranking }, supervisionAlerts: { ...NATIONAL_DEFAULT_POLICY.supervisionAlerts, ...stored.supervisionAlerts }, publication: { ...NATIONAL_DEFAULT_POLICY.publication, ...stored.publication } };
 }
 
 export const isBadLevel = (p: EvaluationPolicy, level: Level) => p.badLevels.includes(level);

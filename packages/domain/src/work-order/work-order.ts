@@ -1,14 +1,16 @@
 import { ROLE_PERMISSIONS, type Permission, type StaffRole } from '../access/permissions.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
+import { checkRequestRules, DEFAULT_REQUEST_RULES, type WorkOrderRequestRules } from './requests.ts';
 
 /**
  * The work order (整改工单) that every bad rating opens: the closed loop of DOMAIN.md §4 as pure data.
  * opened 待分派 → assigned 已分派 → verifying 核实中 → decided 已研判 (立行立改 | 限期整改 | 解释说明)
  * → rectified 已整改 → feedback_given 已反馈 → revisit 回访: satisfied → closed_resolved 已办结;
  * not satisfied → back to assigned for a review round (复核) as often as the policy allows (default once),
- * after that closed_unresolved 未解决.
+ * after that closed_unresolved 未解决. Requests (requests.ts) may close it as closed_appeal_upheld
+ * 申诉成立 or closed_unrectifiable 无法整改, and reassignment (转办) sends it back to opened.
  */
-export const WORK_ORDER_STATES = ['opened', 'assigned', 'verifying', 'decided', 'rectified', 'feedback_given', 'closed_resolved', 'closed_unresolved'] as const;
+export const WORK_ORDER_STATES = ['opened', 'assigned', 'verifying', 'decided', 'rectified', 'feedback_given', 'closed_resolved', 'closed_unresolved', 'closed_appeal_upheld', 'closed_unrectifiable'] as const;
 export type WorkOrderState = (typeof WORK_ORDER_STATES)[number];
 
 /** 立行立改 fix now, 限期整改 fix by a deadline, 解释说明 explain (the demand has no legal basis). */
@@ -28,11 +30,11 @@ export const WORK_ORDER_ACTIONS = [
 ] as const;
 export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
 
-export const CLOSED_STATES: readonly WorkOrderState[] = ['closed_resolved', 'closed_unresolved'];
+export const CLOSED_STATES: readonly WorkOrderState[] = ['closed_resolved', 'closed_unresolved', 'closed_appeal_upheld', 'closed_unrectifiable'];
 export const isClosed = (s: WorkOrderState) => CLOSED_STATES.includes(s);
 
-/** The clock rules of a region's policy (EvaluationPolicy.workOrder), in working days. */
-export interface WorkOrderClock {
+/** The clock rules of a region's policy (EvaluationPolicy.workOrder), in working days; with the request and attachment rules. */
+export interface WorkOrderClock extends WorkOrderRequestRules {
   /** Until the unit has contacted the evaluator (首次联系). */
   firstContactWorkingDays: number;
   /** Until rectification (限期整改), 5 by seed 001 §21. */
@@ -45,7 +47,7 @@ export interface WorkOrderClock {
   maxReviews: number;
 }
 
-export const DEFAULT_WORK_ORDER_CLOCK: WorkOrderClock = { firstContactWorkingDays: 1, rectifyWorkingDays: 5, maxExtensionWorkingDays: 2, feedbackWorkingDays: 1, maxReviews: 1 };
+export const DEFAULT_WORK_ORDER_CLOCK: WorkOrderClock = { firstContactWorkingDays: 1, rectifyWorkingDays: 5, maxExtensionWorkingDays: 2, feedbackWorkingDays: 1, maxReviews: 1, ...DEFAULT_REQUEST_RULES };
 
 /** The part of an order the state machine reads and writes. `reviewRound` is 1 for the first pass. */
 export interface WorkOrderStatus {
@@ -159,7 +161,7 @@ export function pendingDeadline(state: WorkOrderState, d: WorkOrderDeadlines): {
 /** The consistency rules of the clock, for checkPolicy. */
 export function checkWorkOrderClock(c: WorkOrderClock | undefined): { field: string; reason: string }[] {
   if (!c || typeof c !== 'object') return [{ field: 'workOrder', reason: 'the work order clock is required' }];
-  const ranges: [keyof WorkOrderClock, number, number, string][] = [
+  const ranges: [Exclude<keyof WorkOrderClock, keyof WorkOrderRequestRules>, number, number, string][] = [
     ['firstContactWorkingDays', 1, 30, '1 to 30 working days'],
     ['rectifyWorkingDays', 1, 60, '1 to 60 working days'],
     ['maxExtensionWorkingDays', 0, 30, '0 to 30 working days'],
@@ -171,6 +173,7 @@ export function checkWorkOrderClock(c: WorkOrderClock | undefined): { field: str
     const v = c[f];
     if (!Number.isInteger(v) || v < min || v > max) problems.push({ field: `workOrder.${f}`, reason });
   }
+  problems.push(...checkRequestRules(c));
   if (problems.length === 0 && c.firstContactWorkingDays > c.rectifyWorkingDays) problems.push({ field: 'workOrder.firstContactWorkingDays', reason: 'first contact comes before the rectification deadline' });
   return problems;
 }

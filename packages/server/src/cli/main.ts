@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Role } from '../config.ts';
 import { createLogger, openContainer, serve } from '../runtime.ts';
-import { seedDemo, type DemoSummary } from '../seed/demo.ts';
+import { demoLifeSummary, seedDemo, type DemoSummary } from '../seed/demo.ts';
 import { systemCtx } from '../services/actor.ts';
 
 const USAGE = `hcp — Haochaping 好差评
@@ -16,6 +16,8 @@ Usage:
   hcp pii reencrypt       after adding a new first key to HCP_ENCRYPTION_KEYS, rewrite all personal
                           data under it (old keys stay readable until this has run)
   hcp audit verify        check the audit log's hash chain; exit 1 at the first broken link
+  hcp stats rebuild       recompute the statistics rollups from evaluations, cases and work orders
+                          (after a bulk load that bypassed the triggers; writers wait meanwhile)
   hcp help                this text
 
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite in HCP_DATA_DIR when unset), PORT,
@@ -30,6 +32,7 @@ function wholeNumber(raw: string, flag: string): number {
 function printDemo(s: DemoSummary) {
   process.stdout.write(
     `\n  Demo county 灵武市: ${s.regions} regions, ${s.organisations} organisations, ${s.staff} staff, ${s.items} service items, ${s.cases} cases, ${s.evaluations.active} ratings and ${s.evaluations.default} default ratings.\n` +
+      demoLifeSummary(s).map((line) => `  ${line}\n`).join('') +
       `  Demo accounts (password "${s.demoPassword}"): ${s.users.map((u) => `${u.username} (${u.role})`).join(', ')}\n` +
       `  Integration API key of 灵武市一体化审批系统 (shown once): ${s.integrationKey}\n\n`,
   );
@@ -102,6 +105,14 @@ async function main(argv: string[]): Promise<number> {
       }
       process.stdout.write(`audit log BROKEN at record ${result.brokenAt}: ${result.reason} (${result.checked} records before it verified)\n`);
       return 1;
+    }
+    case 'stats': {
+      if (rest[0] !== 'rebuild') break;
+      const c = await openContainer(config, logger);
+      const result = await c.services.statistics.rebuild(systemCtx('cli'));
+      await c.db.destroy();
+      process.stdout.write(`statistics rebuilt in ${result.seconds.toFixed(1)} s: ${Object.entries(result.rows).map(([t, n]) => `${n} ${t}`).join(', ')}\n`);
+      return 0;
     }
     case undefined:
     case 'help':

@@ -9,6 +9,15 @@ import * as evaluationEntry from './migrations/20261122T1440-evaluation-entry.ts
 import * as publicChannels from './migrations/20261122T1450-public-channels.ts';
 import * as invitations from './migrations/20261122T1430-invitations.ts';
 import * as workOrders from './migrations/20261122T1500-work-orders.ts';
+import * as evaluationHistory from './migrations/20261122T1505-evaluation-history.ts';
+import * as writePath from './migrations/20261122T1700-write-path.ts';
+import * as ratingFlags from './migrations/20261122T1610-rating-flags.ts';
+import * as campaignReports from './migrations/20261122T1620-campaign-reports.ts';
+import * as workOrderRequests from './migrations/20261122T1510-work-order-requests.ts';
+import * as notifications from './migrations/20261122T1530-notifications.ts';
+import * as workOrderFeedback from './migrations/20261122T1520-work-order-feedback.ts';
+import * as statistics from './migrations/20261122T1600-statistics.ts';
+import * as supervisionAlerts from './migrations/20261122T1630-supervision-alerts.ts';
 
 /** Every migration, in order. Names are timestamps so branches merge without renumbering. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +30,15 @@ const migrations: Record<string, Migration> = {
   '20261122T1450-public-channels': publicChannels,
   '20261122T1430-invitations': invitations,
   '20261122T1500-work-orders': workOrders,
+  '20261122T1505-evaluation-history': evaluationHistory,
+  '20261122T1700-write-path': writePath,
+  '20261122T1610-rating-flags': ratingFlags,
+  '20261122T1510-work-order-requests': workOrderRequests,
+  '20261122T1530-notifications': notifications,
+  '20261122T1520-work-order-feedback': workOrderFeedback,
+  '20261122T1600-statistics': statistics,
+  '20261122T1620-campaign-reports': campaignReports,
+  '20261122T1630-supervision-alerts': supervisionAlerts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

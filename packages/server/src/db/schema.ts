@@ -55,6 +55,10 @@ export interface StaffTable {
   active: Default<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Blind indexes of the staff member's own phone and ID number, only ever compared (self-rating detection). */
+  phone_bidx: Default<string | null>;
+  phone_masked: Default<string | null>;
+  id_bidx: Default<string | null>;
 }
 
 export interface StaffWindowTable {
@@ -269,6 +273,23 @@ export interface EvaluationTable {
   idempotency_key: string | null;
   submitted_at: Timestamp;
   created_at: Timestamp;
+  /** Set by an upheld appeal: 误评 or 恶意差评. Still stored, never counted. */
+  excluded_as: Default<'mistaken' | 'malicious' | null>;
+  excluded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The revisit rating that became the case's latest evaluation; null while this one is current. */
+  superseded_by: Default<number | null>;
+  /** The window rating device (评价器) that took it, for channel device. */
+  device_id: Default<number | null>;
+  /** Keyed hash of the address a public page submitted it from (never the address itself). */
+  client_ip_hash: Default<string | null>;
+}
+
+/** Where the default job has got to (see 20261122T1700-write-path); one row per job name. */
+export interface EvaluationDefaultWatermarkTable {
+  name: string;
+  completed_through: Timestamp | null;
+  run_started_at: Timestamp | null;
+  updated_at: Default<Date>;
 }
 
 export type SmsStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'suppressed';
@@ -446,7 +467,54 @@ export interface SmsInboundTable {
   created_at: Timestamp;
 }
 
+export type RatingFlagStatus = 'pending' | 'confirmed' | 'dismissed';
+
+/** A finding of a manipulation detector for one unit, in the review queue (see 20261122T1610-rating-flags). */
+export interface RatingFlagTable {
+  id: Generated<number>;
+  detector: import('@hcp/domain').DetectorName;
+  subject: string;
+  unit_id: number;
+  region_code: string;
+  org_path: string;
+  score: number;
+  reason: Json<import('@hcp/domain').Reason>;
+  evidence: Json<Record<string, number | string>>;
+  rating_count: number;
+  first_at: Timestamp;
+  last_at: Timestamp;
+  status: Default<RatingFlagStatus>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  reviewed_by: number | null;
+  reviewed_at: Timestamp | null;
+  review_reason: string | null;
+}
+
+export interface RatingFlagItemTable {
+  detector: import('@hcp/domain').DetectorName;
+  evaluation_id: number;
+  flag_id: number;
+}
+
+export interface RatingTextPrintTable {
+  evaluation_id: number;
+  fingerprint: string;
+  submitted_at: Timestamp;
+}
+
+export interface DetectionWatermarkTable {
+  name: string;
+  scanned_to_id: number;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  evaluation_default_watermarks: EvaluationDefaultWatermarkTable;
+  rating_flags: RatingFlagTable;
+  rating_flag_items: RatingFlagItemTable;
+  rating_text_prints: RatingTextPrintTable;
+  detection_watermarks: DetectionWatermarkTable;
   regions: RegionTable;
   organisations: OrganisationTable;
   platforms: PlatformTable;
@@ -482,6 +550,20 @@ export interface DB {
   sms_inbound: SmsInboundTable;
   work_orders: WorkOrderTable;
   work_order_events: WorkOrderEventTable;
+  campaigns: CampaignTable;
+  campaign_configs: CampaignConfigTable;
+  campaign_objects: CampaignObjectTable;
+  campaign_inputs: CampaignInputTable;
+  reports: ReportTable;
+  report_files: ReportFileTable;
+  revisit_samples: RevisitSampleTable;
+  revisit_tasks: RevisitTaskTable;
+  notifications: NotificationTable;
+  work_order_alerts: WorkOrderAlertTable;
+  work_order_attachments: WorkOrderAttachmentTable;
+  work_order_requests: WorkOrderRequestTable;
+  work_order_links: WorkOrderLinkTable;
+  supervision_alerts: SupervisionAlertTable;
 }
 
 /** A work order (整改工单) opened by a bad rating; see @hcp/domain work-order.ts for its states. */
@@ -503,6 +585,21 @@ export interface WorkOrderTable {
   closed_at: Timestamp | null;
   policy_id: number;
   version: Default<number>;
+  /** The latest deadline the clock job alerted (预警/红牌) and its level; a flag only while that deadline is pending. */
+  alert_deadline: Default<import('@hcp/domain').AlertDeadline | null>;
+  alert_due: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  alert_level: Default<import('@hcp/domain').AlertFlag | null>;
+  warning_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  red_card_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  escalated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The evaluator's new rating a satisfied revisit (回访) recorded; it supersedes the order's rating. */
+  revisit_evaluation_id: Default<number | null>;
+  /** The evaluator said at the revisit that the first rating was a mistake (误评). */
+  revisit_mistaken: Default<boolean>;
+  /** The public reply (公开答复) of a closed order, published with the masked rating. */
+  public_reply: Default<string | null>;
+  public_reply_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  public_reply_by: Default<number | null>;
 }
 
 export interface WorkOrderEventTable {
@@ -514,10 +611,102 @@ export interface WorkOrderEventTable {
   text: string | null;
   from_state: string | null;
   to_state: string;
+  /** Attachments of the same order this step refers to. */
+  attachment_ids: Json<number[]>;
+  /** What else the step carries (a request's id and kind, the units of a reassignment). */
+  detail: Json<Record<string, unknown> | null>;
+  /** 'evaluator' when the evaluator took the step online (actor_user_id is then null). */
+  actor_kind: 'user' | 'system' | 'evaluator' | null;
+  /** The rating the step recorded (a satisfied revisit). */
+  evaluation_id: number | null;
+  /** The key of a step a client may retry (the evaluator's online revisit): a retry finds the step taken. */
+  idempotency_key: string | null;
 }
+
+/** The single-purpose link of a feedback SMS to the evaluator's page (整改反馈), kept as a hash. */
+export interface WorkOrderLinkTable {
+  id: Generated<number>;
+  work_order_id: number;
+  token_hash: string;
+  review_round: number;
+  sms_message_id: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** An in-app notification (站内通知) for one staff account. */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  target_type: string | null;
+  target_id: string | null;
+  data: Json<Record<string, unknown>>;
+  /** Unique per user: what a re-run or a second instance would write again is written once. */
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** A warning, red card or escalation raised for one deadline of a work order, once by its unique key. */
+export interface WorkOrderAlertTable {
+  id: Generated<number>;
+  work_order_id: number;
+  deadline: import('@hcp/domain').AlertDeadline;
+  /** The request whose decision is due (appeals), 0 for the order's own deadlines. */
+  request_id: Default<number>;
+  review_round: number;
+  due_at: Timestamp;
+  level: import('@hcp/domain').AlertLevel;
+  raised_at: Timestamp;
+  recipients: Default<number>;
+}
+
+export type Notification = Selectable<NotificationTable>;
+export type WorkOrderAlert = Selectable<WorkOrderAlertTable>;
 
 export type WorkOrder = Selectable<WorkOrderTable>;
 export type WorkOrderEvent = Selectable<WorkOrderEventTable>;
+
+/** An attachment (附件) of a work order; its type is read from its bytes, which are stored here. */
+export interface WorkOrderAttachmentTable {
+  id: Generated<number>;
+  work_order_id: number;
+  filename: string;
+  content_type: string;
+  kind: import('@hcp/domain').AttachmentKind;
+  size_bytes: number;
+  sha256: string;
+  bytes: Uint8Array;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+}
+
+/** A request on a work order (延期, 复核申诉, 无法整改) and its decision. */
+export interface WorkOrderRequestTable {
+  id: Generated<number>;
+  work_order_id: number;
+  kind: import('@hcp/domain').RequestKind;
+  status: Default<import('@hcp/domain').RequestStatus>;
+  reason: string;
+  days: number | null;
+  attachment_ids: Json<number[]>;
+  requested_by: number | null;
+  requested_at: Timestamp;
+  decision_due: Timestamp | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  decision_attachment_ids: Json<number[]>;
+  excluded_as: import('@hcp/domain').ExclusionKind | null;
+  idempotency_key: string | null;
+  decision_idempotency_key: string | null;
+}
+
+export type WorkOrderAttachment = Selectable<WorkOrderAttachmentTable>;
+export type WorkOrderRequest = Selectable<WorkOrderRequestTable>;
 
 export type Region = Selectable<RegionTable>;
 export type Organisation = Selectable<OrganisationTable>;
@@ -534,3 +723,151 @@ export type Evaluation = Selectable<EvaluationTable>;
 export type SmsMessage = Selectable<SmsMessageTable>;
 export type Device = Selectable<DeviceTable>;
 export type DeviceRequest = Selectable<DeviceRequestTable>;
+
+/** A mass-evaluation campaign (群众评议机关作风, seed 002) of one region and year. */
+export interface CampaignTable {
+  id: Generated<number>;
+  region_code: string;
+  year: number;
+  name: string;
+  created_by: number | null;
+  created_at: Default<Date>;
+}
+
+/** A version of a campaign's scoring rules; the latest is in force. */
+export interface CampaignConfigTable {
+  id: Generated<number>;
+  campaign_id: number;
+  version: number;
+  config: Json<import('@hcp/domain').CampaignConfig>;
+  note: string | null;
+  created_by: number | null;
+  created_at: Default<Date>;
+}
+
+/** An object (评议对象) of a campaign: a unit, the service center, a hall or a township center. */
+export interface CampaignObjectTable {
+  campaign_id: number;
+  org_id: number;
+  object_group: import('@hcp/domain').CampaignObjectGroup;
+  position: number;
+}
+
+/** A result entered or imported for the questionnaire, revisit or complaint channel. */
+export interface CampaignInputTable {
+  id: Generated<number>;
+  campaign_id: number;
+  org_id: number;
+  channel: import('@hcp/domain').CampaignInputChannel;
+  method: string | null;
+  occurred_on: string;
+  level: number;
+  count: Default<number>;
+  verified: Default<boolean>;
+  note: string | null;
+  ref: string | null;
+  source: 'entered' | 'import';
+  created_by: number | null;
+  created_at: Default<Date>;
+}
+
+export type ReportStatus = 'pending' | 'retrying' | 'ready' | 'failed';
+
+/** A report (通报) of a region and a month or quarter; its files exist only once it is ready. */
+export interface ReportTable {
+  id: Generated<number>;
+  region_code: string;
+  period_kind: 'month' | 'quarter';
+  period_key: string;
+  period_from: string;
+  period_to: string;
+  status: ReportStatus;
+  attempts: Default<number>;
+  error: string | null;
+  figures: Json<Record<string, unknown> | null>;
+  formula_version: number | null;
+  trigger: 'schedule' | 'on_demand';
+  requested_by: number | null;
+  created_at: Default<Date>;
+  updated_at: Default<Date>;
+  generated_at: Date | null;
+}
+
+export interface ReportFileTable {
+  report_id: number;
+  format: 'xlsx' | 'pdf';
+  content_type: string;
+  bytes: Uint8Array;
+  sha256: string;
+  created_at: Default<Date>;
+}
+
+/** A 监督查评 sample: the seed and population it was drawn from, so anyone can redraw it. */
+export interface RevisitSampleTable {
+  id: Generated<number>;
+  region_code: string;
+  period_kind: 'month' | 'quarter';
+  period_key: string;
+  period_from: string;
+  period_to: string;
+  seed: string;
+  requested_size: number;
+  population: number;
+  created_by: number | null;
+  created_at: Default<Date>;
+}
+
+export type RevisitTaskStatus = 'pending' | 'reached' | 'not_reached';
+
+/** One evaluator to call back; the phone is kept only masked here (the case holds it encrypted). */
+export interface RevisitTaskTable {
+  id: Generated<number>;
+  sample_id: number;
+  evaluation_id: number;
+  case_id: number;
+  unit_id: number;
+  window_id: number | null;
+  region_code: string;
+  org_path: string;
+  phone_masked: string;
+  status: Default<RevisitTaskStatus>;
+  satisfaction: number | null;
+  remarks: string | null;
+  answered_by: number | null;
+  answered_at: Date | null;
+  version: Default<number>;
+}
+
+export type Campaign = Selectable<CampaignTable>;
+export type CampaignInput = Selectable<CampaignInputTable>;
+export type Report = Selectable<ReportTable>;
+export type RevisitSample = Selectable<RevisitSampleTable>;
+export type RevisitTask = Selectable<RevisitTaskTable>;
+
+/** A supervision alert (督办预警): once per kind, subject and period; see migration 20261122T1630-supervision-alerts. */
+export interface SupervisionAlertTable {
+  id: Generated<number>;
+  kind: import('@hcp/domain').SupervisionAlertKind;
+  /** The staff member (staff_bad_ratings) or the unit (unit_low_rank, unit_overdue). */
+  subject_id: number;
+  unit_id: number;
+  staff_id: number | null;
+  region_code: string;
+  org_path: string;
+  period_kind: 'month';
+  period_key: string;
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  first_figures: Json<Record<string, number | string | null>>;
+  figures: Json<Record<string, number | string | null>>;
+  policy_region_code: string;
+  policy_version: number;
+  raised_at: Timestamp;
+  checked_at: Timestamp;
+  recipients: Default<number>;
+  acknowledged_by: number | null;
+  acknowledged_at: Timestamp | null;
+  acknowledge_note: string | null;
+}
+
+export type SupervisionAlert = Selectable<SupervisionAlertTable>;

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
 import { createTestApp, loginAs, seedRegions, type TestApp } from '../../test/test-app.ts';
 
 describe('HTTP basics: health, OpenAPI, metrics and bad input', () => {
@@ -67,5 +71,38 @@ describe('HTTP basics: health, OpenAPI, metrics and bad input', () => {
     expect(res.json().error.field).toBe('limit');
     const id = await ta.app.inject({ url: '/api/organisations/99999999999', headers: { cookie: admin } });
     expect(id.statusCode).toBe(400);
+  });
+});
+
+describe('the built web app: the console and the public pages are two pages', () => {
+  let ta: TestApp;
+  let web: string;
+  beforeAll(async () => {
+    ta = await createTestApp();
+    web = fs.mkdtempSync(path.join(os.tmpdir(), 'hcp-web-dist-'));
+    fs.writeFileSync(path.join(web, 'index.html'), '<title>public</title>');
+    fs.writeFileSync(path.join(web, 'console.html'), '<title>console</title>');
+  });
+  afterAll(async () => {
+    await ta.close();
+    fs.rmSync(web, { recursive: true, force: true });
+  });
+
+  it('serves console.html under /console, index.html for every other deep link, and JSON 404s under /api', async () => {
+    const app = await buildApp({ container: ta.c, webDistDir: web });
+    try {
+      for (const url of ['/console', '/console/', '/console/login?next=%2Fconsole%2Fcases', '/console/windows/7/poster']) {
+        const res = await app.inject(url);
+        expect([url, res.statusCode, res.headers['content-type'], res.body]).toEqual([url, 200, expect.stringContaining('text/html'), '<title>console</title>']);
+      }
+      for (const url of ['/', '/e/AbCdEfGhIjKl', '/e/s?k=hk_x&c=1', '/q/window01', '/suggest', '/device', '/consoles', '/no/such/page']) {
+        const res = await app.inject(url);
+        expect([url, res.statusCode, res.body]).toEqual([url, 200, '<title>public</title>']);
+      }
+      const api = await app.inject('/api/no-such-route');
+      expect([api.statusCode, api.json().error.code]).toEqual([404, 'NOT_FOUND']);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -81,13 +81,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await app.register(fastifyStatic, { root: web, wildcard: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && web && !request.url.startsWith('/api/') && fs.existsSync(path.join(web, 'index.html'))) {
-      // Deep links of the single-page app all load the same shell.
-      return reply.type('text/html').sendFile('index.html');
-    }
+    const shell = request.method === 'GET' && web && !request.url.startsWith('/api/') ? webShell(web, request.url) : null;
+    // Deep links load their app's page, which routes in the browser.
+    if (shell) return reply.type('text/html').sendFile(shell);
     const e = new AppError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
     return reply.status(404).send(e.toJSON());
   });
 
   return app;
+}
+
+/**
+ * The page of the web app that a path loads: the staff console's (console.html: React and Ant
+ * Design) for /console and below, the public pages' (index.html: Preact) for everything else.
+ */
+function webShell(web: string, url: string): string | null {
+  const file = /^\/console(\/|\?|$)/.test(url) ? 'console.html' : 'index.html';
+  return fs.existsSync(path.join(web, file)) ? file : null;
 }

@@ -7,7 +7,7 @@ import type { RowErrors } from './row-errors.ts';
 import { RowReader } from './row-reader.ts';
 import type { Table } from './table-reader.ts';
 
-export const IMPORT_KINDS = ['regions', 'organisations', 'platforms', 'staff', 'service-items', 'cases'] as const;
+export const IMPORT_KINDS = ['regions', 'organisations', 'platforms', 'staff', 'service-items', 'cases', 'campaign-inputs'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ApplyCounts {

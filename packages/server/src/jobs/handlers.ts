@@ -22,7 +22,7 @@ export function createJobHandlers(c: Container, log: { warn: (o: object, m: stri
     kind: 'evaluations.default',
     leaseSeconds: 1800,
     async run() {
-      await c.services.evaluations.recordDefaults(systemCtx('evaluations.default'), new Date(), 500);
+      await c.services.evaluations.recordDefaults(systemCtx('evaluations.default'), new Date(), 10_000);
     },
   };
   const sms: JobHandler<'sms.send'> = {
@@ -43,7 +43,39 @@ export function createJobHandlers(c: Container, log: { warn: (o: object, m: stri
       await c.services.invitations.remind(systemCtx('invitations.remind'), new Date(), 500);
     },
   };
-  return [cleanup, verify, sms, defaults, invite, remind] as JobHandler[];
+  const clock: JobHandler<'workorders.clock'> = {
+    kind: 'workorders.clock',
+    leaseSeconds: 1800,
+    async run() {
+      await c.services.workOrderAlerts.run(systemCtx('workorders.clock'), 500);
+    },
+  };
+  const detect: JobHandler<'detection.scan'> = {
+    kind: 'detection.scan',
+    leaseSeconds: 1800,
+    async run() {
+      await c.services.detection.scan(systemCtx('detection.scan'), new Date(), 500);
+    },
+  };
+  const reportPlan: JobHandler<'reports.plan'> = {
+    kind: 'reports.plan',
+    async run() {
+      await c.services.reports.plan();
+    },
+  };
+  const reportGenerate: JobHandler<'reports.generate'> = {
+    kind: 'reports.generate',
+    leaseSeconds: 900,
+    run: (payload, meta) => c.services.reports.generate(payload.reportId, meta.attempt, meta.maxAttempts),
+  };
+  const supervise: JobHandler<'supervision.alerts'> = {
+    kind: 'supervision.alerts',
+    leaseSeconds: 1800,
+    async run() {
+      await c.services.supervisionAlerts.run(systemCtx('supervision.alerts'));
+    },
+  };
+  return [supervise, reportPlan, reportGenerate, detect, cleanup, verify, sms, defaults, invite, remind, clock] as JobHandler[];
 }
 
 export const schedules: ScheduleDefinition[] = [
@@ -52,4 +84,9 @@ export const schedules: ScheduleDefinition[] = [
   { name: 'evaluations-default', kind: 'evaluations.default', everySeconds: 600 },
   { name: 'invitations-send', kind: 'invitations.send', everySeconds: 300 },
   { name: 'invitations-remind', kind: 'invitations.remind', everySeconds: 300 },
+  { name: 'detection-scan', kind: 'detection.scan', everySeconds: 600 },
+  { name: 'workorders-clock', kind: 'workorders.clock', everySeconds: 600 },
+  { name: 'reports-plan', kind: 'reports.plan', everySeconds: 3600 },
+  // Daily is enough: the alerts are per month, and each is raised once.
+  { name: 'supervision-alerts', kind: 'supervision.alerts', everySeconds: 86_400 },
 ];

@@ -9,6 +9,16 @@ export interface JobPayloads {
   'invitations.send': { schedule?: string; slot?: string };
   /** The one reminder of invitations still unrated when it is due. */
   'invitations.remind': { schedule?: string; slot?: string };
+  /** Manipulation detection (刷评 / 恶意评价) over the ratings stored since the last scan; flags go to the review queue. */
+  'detection.scan': { schedule?: string; slot?: string };
+  /** Warnings (预警), red cards (红牌) and escalations of work-order deadlines that fell due since the last run. */
+  'workorders.clock': { schedule?: string; slot?: string };
+  /** Queues the reports (通报) of the month and quarter just ended for every province, city and county with ratings. */
+  'reports.plan': { schedule?: string; slot?: string };
+  /** Generates one report's figures, XLSX and PDF; retried on failure, the report row says how it went. */
+  'reports.generate': { reportId: number };
+  /** Supervision alerts (督办预警) of the current and the last month: concentrated bad ratings, low-ranked units, overdue orders. */
+  'supervision.alerts': { schedule?: string; slot?: string };
 }
 
 export type JobKind = keyof JobPayloads;

@@ -59,24 +59,30 @@ export class AuditRepository {
    * Appends are serialised by a transaction-scoped advisory lock: each needs the previous hash.
    */
   async append(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
+    await this.appendMany(trx, [entry]);
+  }
+
+  /** append() of several records in their order, with one lock, one read of the last hash and one insert. */
+  async appendMany(trx: Transaction<DB>, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
     const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const prevHash = last?.hash ?? GENESIS_HASH;
+    let prevHash = last?.hash ?? GENESIS_HASH;
     // A JavaScript Date has milliseconds, so the stored timestamp reads back exactly as hashed.
     const at = new Date();
-    const record = {
-      at,
-      actorType: entry.actorType,
-      actorId: entry.actorId,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
-      requestId: entry.requestId ?? null,
-      detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
-    };
-    await trx
-      .insertInto('audit_log')
-      .values({
+    const rows = entries.map((entry) => {
+      const record = {
+        at,
+        actorType: entry.actorType,
+        actorId: entry.actorId,
+        action: entry.action,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+        requestId: entry.requestId ?? null,
+        detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
+      };
+      const hash = auditHash(prevHash, record);
+      const row = {
         at,
         actor_type: record.actorType,
         actor_id: record.actorId,
@@ -86,9 +92,13 @@ export class AuditRepository {
         request_id: record.requestId,
         detail: JSON.stringify(record.detail),
         prev_hash: prevHash,
-        hash: auditHash(prevHash, record),
-      })
-      .execute();
+        hash,
+      };
+      prevHash = hash;
+      return row;
+    });
+    // Inserted in list order, so seq follows the chain.
+    await trx.insertInto('audit_log').values(rows).execute();
   }
 
   /** A write of its own, for events that change nothing else (an unmasked read, a failed login). */

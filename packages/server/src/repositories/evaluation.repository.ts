@@ -1,10 +1,60 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import { withPolicyDefaults, type EvaluationPolicy } from '@hcp/domain';
 import type { Database } from '../db/database.ts';
 import type { EvaluationTable } from '../db/schema.ts';
 import type { Executor } from './audit.repository.ts';
 
 export const NATIONAL_REGION = '000000000000';
+
+/**
+ * A position in one of the default job's scans: the sort instant, as the database's text (a Date
+ * keeps milliseconds, timestamptz microseconds), and the case id.
+ */
+export interface DefaultCursor {
+  at: Date | string;
+  id: number;
+}
+
+/** A case that may be due its default rating, with what decides when it is. */
+export interface DefaultCandidate {
+  id: number;
+  region_code: string;
+  accepted_at: Date | null;
+  completed_at: Date;
+  received_at: Date | null;
+  /** The scan's sort instant (completed_at or updated_at) as text, for the next cursor. */
+  cursor_at: string;
+}
+
+/** A default rating to insert: the rest of the row comes from the case. */
+export interface DueDefault {
+  caseId: number;
+  level: number;
+  bad: boolean;
+  policyId: number;
+  at: Date;
+}
+
+/** What an evaluation needs to know of its case (EvaluationRepository.caseContext). */
+export interface CaseContext {
+  id: number;
+  case_no: string;
+  item_id: number;
+  unit_id: number;
+  window_id: number | null;
+  staff_id: number | null;
+  region_code: string;
+  org_path: string;
+  channel: 'online' | 'offline';
+  stage: string;
+  accepted_at: Date | null;
+  completed_at: Date | null;
+  applicant_phone_bidx: string | null;
+  applicant_name_enc: string | null;
+  applicant_phone_enc: string | null;
+  hall_id: number | null;
+  received_at: Date | null;
+}
 
 /** Evaluations and the versioned policies they are made under. */
 export class EvaluationRepository {
@@ -46,8 +96,18 @@ export class EvaluationRepository {
   }
 
   /** What an evaluation needs to know of its case: the objects it rates and when evaluation opens. */
-  async caseContext(caseId: number, db: Executor = this.db) {
-    const row = await db
+  async caseContext(caseId: number, db: Executor = this.db): Promise<CaseContext | undefined> {
+    return this.caseContextQuery(db).where('cases.id', '=', caseId).executeTakeFirst();
+  }
+
+  /** caseContext() of several cases in one query (a group of ratings written together). */
+  caseContexts(caseIds: number[], db: Executor = this.db): Promise<CaseContext[]> {
+    if (caseIds.length === 0) return Promise.resolve([]);
+    return this.caseContextQuery(db).where('cases.id', 'in', caseIds).execute();
+  }
+
+  private caseContextQuery(db: Executor) {
+    return db
       .selectFrom('cases')
       .leftJoin('organisations as w', 'w.id', 'cases.window_id')
       .leftJoin('organisations as h', (j) => j.onRef('h.id', '=', 'w.parent_id').on('h.kind', '=', 'hall'))
@@ -56,14 +116,22 @@ export class EvaluationRepository {
         'cases.org_path', 'cases.channel', 'cases.stage', 'cases.accepted_at', 'cases.completed_at', 'cases.applicant_phone_bidx',
         'cases.applicant_name_enc', 'cases.applicant_phone_enc', 'h.id as hall_id',
         (eb) => eb.selectFrom('case_stages').select('occurred_at').whereRef('case_stages.case_id', '=', 'cases.id').where('stage', '=', 'received').as('received_at'),
-      ])
-      .where('cases.id', '=', caseId)
-      .executeTakeFirst();
-    return row;
+      ]);
   }
 
   rounds(caseId: number, visitNo: number, db: Executor = this.db) {
     return db.selectFrom('evaluations').select(['id', 'round', 'kind']).where('case_id', '=', caseId).where('visit_no', '=', visitNo).orderBy('round').execute();
+  }
+
+  /** The evaluations of several cases (every visit), for a group of ratings written together. */
+  roundsOfCases(caseIds: number[], db: Executor = this.db) {
+    if (caseIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('evaluations').select(['id', 'case_id', 'visit_no', 'round', 'kind']).where('case_id', 'in', caseIds).orderBy('round').execute();
+  }
+
+  findByIdempotencyKeys(keys: string[], db: Executor = this.db) {
+    if (keys.length === 0) return Promise.resolve([]);
+    return db.selectFrom('evaluations').selectAll().where('idempotency_key', 'in', keys).execute();
   }
 
   findByIdempotencyKey(key: string, db: Executor = this.db) {
@@ -85,6 +153,36 @@ export class EvaluationRepository {
       .onConflict((oc) => oc.columns(['case_id', 'visit_no', 'round']).doNothing())
       .returning('id')
       .executeTakeFirst();
+  }
+
+  /**
+   * Points a rating at the revisit rating that became the case's latest evaluation (回访): it stays
+   * stored as history. False when it was superseded already (by a concurrent revisit).
+   */
+  async markSuperseded(trx: Executor, id: number, by: number): Promise<boolean> {
+    const r = await trx.updateTable('evaluations').set({ superseded_by: by }).where('id', '=', id).where('superseded_by', 'is', null).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /**
+   * insert() of a group of ratings in one statement (in case order, so two instances never deadlock):
+   * the ids of those inserted, by "case_id:visit_no"; a rating whose slot was taken is missing.
+   */
+  async insertMany(trx: Executor, rows: (Insertable<EvaluationTable> & { case_id: number; visit_no: number })[]): Promise<Map<string, number>> {
+    if (rows.length === 0) return new Map();
+    const inserted = await trx
+      .insertInto('evaluations')
+      .values([...rows].sort((a, b) => a.case_id - b.case_id))
+      .onConflict((oc) => oc.columns(['case_id', 'visit_no', 'round']).doNothing())
+      .returning(['id', 'case_id', 'visit_no'])
+      .execute();
+    return new Map(inserted.map((r) => [`${r.case_id}:${r.visit_no}`, r.id]));
+  }
+
+  /** Changes whenever a policy version is saved anywhere (versions are never changed or removed). */
+  async policyStamp(db: Executor = this.db): Promise<number> {
+    const row = await db.selectFrom('evaluation_policies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** A region's own versions, newest first, with the author's username. */
@@ -109,41 +207,77 @@ export class EvaluationRepository {
   }
 
   /**
-   * Completed cases without a first evaluation of their first visit, completed no later than
-   * `completedBy`, in id order after `afterId`: candidates for the default rating (默认评价). The exact
-   * working-day check is the caller's; this only narrows the rows with an index-friendly bound.
+   * Completed cases without a first evaluation of their first visit: candidates for the default
+   * rating (默认评价), in (completed_at, id) order after `after`, completed no later than
+   * `completedBy`. The exact working-day check is the caller's; this narrows the rows by index.
    */
-  defaultCandidates(completedBy: Date, afterId: number, limit: number) {
-    return this.db
-      .selectFrom('cases')
-      .leftJoin('organisations as w', 'w.id', 'cases.window_id')
-      .leftJoin('organisations as h', (j) => j.onRef('h.id', '=', 'w.parent_id').on('h.kind', '=', 'hall'))
-      .select([
-        'cases.id', 'cases.item_id', 'cases.unit_id', 'cases.window_id', 'cases.staff_id', 'cases.region_code', 'cases.org_path',
-        'cases.accepted_at', 'cases.completed_at', 'h.id as hall_id',
-        (eb) => eb.selectFrom('case_stages').select('occurred_at').whereRef('case_stages.case_id', '=', 'cases.id').where('stage', '=', 'received').as('received_at'),
-      ])
-      .where('cases.completed_at', 'is not', null)
-      .where('cases.completed_at', '<=', completedBy)
-      .where('cases.id', '>', afterId)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('evaluations as e').select('e.id').whereRef('e.case_id', '=', 'cases.id').where('e.visit_no', '=', 1).where('e.round', '=', 1))))
-      .orderBy('cases.id')
-      .limit(limit)
-      .execute();
+  defaultCandidatesCompleted(after: DefaultCursor, completedBy: Date, limit: number, withReceived: boolean): Promise<DefaultCandidate[]> {
+    const at = sql`${after.at}::timestamptz`;
+    return this.defaultCandidates(sql`c.completed_at >= ${at} and (c.completed_at, c.id) > (${at}, ${after.id}) and c.completed_at <= ${completedBy}`, sql`c.completed_at`, limit, withReceived);
   }
 
   /**
-   * Inserts default ratings, skipping every case whose first slot was taken meanwhile (by an active
-   * rating or by another instance running the same job). Rows go in case order, so two instances
-   * inserting overlapping batches wait for each other instead of deadlocking.
+   * The same among cases changed since `since` and completed no later than `completedThrough`
+   * (cases pushed late, or given their stages after the job had passed their date), in
+   * (updated_at, id) order after `after`.
    */
-  async insertDefaults(trx: Executor, rows: Insertable<EvaluationTable>[]): Promise<{ id: number; case_id: number }[]> {
-    if (rows.length === 0) return [];
-    return trx
-      .insertInto('evaluations')
-      .values([...rows].sort((a, b) => a.case_id - b.case_id))
-      .onConflict((oc) => oc.columns(['case_id', 'visit_no', 'round']).doNothing())
-      .returning(['id', 'case_id'])
+  defaultCandidatesChanged(since: Date, after: DefaultCursor, completedThrough: Date, limit: number, withReceived: boolean): Promise<DefaultCandidate[]> {
+    const at = sql`${after.at}::timestamptz`;
+    return this.defaultCandidates(
+      sql`c.updated_at > ${since} and c.updated_at >= ${at} and (c.updated_at, c.id) > (${at}, ${after.id}) and c.completed_at <= ${completedThrough}`,
+      sql`c.updated_at`, limit, withReceived,
+    );
+  }
+
+  /** `sortedBy` is the scan's instant column; rows come in (sortedBy, id) order. */
+  private async defaultCandidates(where: RawBuilder<unknown>, sortedBy: RawBuilder<unknown>, limit: number, withReceived: boolean): Promise<DefaultCandidate[]> {
+    const received = withReceived ? sql`(select s.occurred_at from case_stages s where s.case_id = c.id and s.stage = 'received')` : sql`null::timestamptz`;
+    const rows = await sql<DefaultCandidate>`
+      select c.id, c.region_code, c.accepted_at, c.completed_at, ${received} as received_at, ${sortedBy}::text as cursor_at
+      from cases c
+      where c.completed_at is not null and ${where}
+        -- One probe of the (case, visit, round) index per case: "offset 0" keeps the planner from turning
+        -- this into a join it may cost on stale statistics (evaluations grows while the job runs).
+        and not exists (select 1 from evaluations e where e.case_id = c.id and e.visit_no = 1 and e.round = 1 offset 0)
+      order by ${sortedBy}, c.id
+      limit ${limit}`.execute(this.db);
+    return rows.rows;
+  }
+
+  /**
+   * Inserts the default ratings of these cases in one statement, taking the rated objects from each
+   * case, and skipping every case whose first slot was taken meanwhile (by an active rating or by
+   * another instance running the same job). Rows go in case order, so two instances inserting
+   * overlapping batches wait for each other instead of deadlocking.
+   */
+  async insertDefaults(trx: Executor, due: DueDefault[]): Promise<{ id: number; case_id: number }[]> {
+    if (due.length === 0) return [];
+    const rows = await sql<{ id: number; case_id: number }>`
+      insert into evaluations (case_id, visit_no, round, kind, level, bad, channel, policy_id, real_name, scores,
+                               item_id, unit_id, window_id, hall_id, staff_id, region_code, org_path, submitted_at)
+      select c.id, 1, 1, 'default', d.level, d.bad, 'default', d.policy_id, false, '{}',
+             c.item_id, c.unit_id, c.window_id, h.id, c.staff_id, c.region_code, c.org_path, d.at
+      from unnest(${due.map((d) => d.caseId)}::bigint[], ${due.map((d) => d.level)}::smallint[], ${due.map((d) => d.bad)}::boolean[],
+                  ${due.map((d) => d.policyId)}::integer[], ${due.map((d) => d.at.toISOString())}::timestamptz[]) as d(case_id, level, bad, policy_id, at)
+      join cases c on c.id = d.case_id
+      left join organisations w on w.id = c.window_id
+      left join organisations h on h.id = w.parent_id and h.kind = 'hall'
+      order by c.id
+      on conflict (case_id, visit_no, round) do nothing
+      returning id, case_id`.execute(trx);
+    return rows.rows;
+  }
+
+  /** Where the default job named `name` has got to. */
+  defaultWatermark(name: string) {
+    return this.db.selectFrom('evaluation_default_watermarks').select(['completed_through', 'run_started_at']).where('name', '=', name).executeTakeFirst();
+  }
+
+  async saveDefaultWatermark(name: string, completedThrough: Date, runStartedAt: Date): Promise<void> {
+    await this.db
+      .insertInto('evaluation_default_watermarks')
+      .values({ name, completed_through: completedThrough, run_started_at: runStartedAt })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ completed_through: completedThrough, run_started_at: runStartedAt, updated_at: new Date() }))
       .execute();
   }
 }

@@ -1,5 +1,5 @@
 import { regionPrefix } from '@hcp/domain';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { RegionTable } from '../db/schema.ts';
 import type { Executor } from './audit.repository.ts';
@@ -45,14 +45,14 @@ export class RegionRepository {
 
   /** The codes from the root down to this region, each known one. */
   async ancestors(code: string): Promise<string[]> {
-    const chain: string[] = [];
-    let current: string | null = code;
-    while (current) {
-      const r = await this.find(current);
-      if (!r) break;
-      chain.unshift(r.code);
-      current = r.parent_code;
-    }
-    return chain;
+    // One query walking up the parents (the depth bound only guards against a cycle).
+    const rows = await sql<{ code: string }>`
+      with recursive up(code, parent_code, depth) as (
+        select code, parent_code, 0 from regions where code = ${code}
+        union all
+        select r.code, r.parent_code, up.depth + 1 from regions r join up on r.code = up.parent_code where up.depth < 10
+      )
+      select code from up order by depth desc`.execute(this.db);
+    return rows.rows.map((r) => r.code);
   }
 }

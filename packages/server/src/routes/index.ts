@@ -25,6 +25,19 @@ import { suggestionRoutes } from './suggestions/suggestions.routes.ts';
 import { invitationRoutes } from './invitations/invitations.routes.ts';
 import { smsInboundRoutes } from './sms/sms-inbound.routes.ts';
 import { workOrderRoutes } from './work-orders/work-orders.routes.ts';
+import { campaignRoutes } from './campaigns/campaigns.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
+import { revisitRoutes } from './revisits/revisits.routes.ts';
+import { statisticsRoutes } from './statistics/statistics.routes.ts';
+import { ratingFlagRoutes } from './rating-flags/rating-flags.routes.ts';
+import { workOrderRequestRoutes } from './work-orders/requests.routes.ts';
+import { publicFeedbackRoutes } from './public-feedback/public-feedback.routes.ts';
+import { realNameReportRoutes } from './work-orders/real-name-report.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { disclosureRoutes } from './disclosure/disclosure.routes.ts';
+import { supervisionAlertRoutes } from './supervision-alerts/supervision-alerts.routes.ts';
+import { statisticsExportRoutes } from './statistics-export/statistics-export.routes.ts';
+import { windowPosterRoutes } from './window-posters/window-posters.routes.ts';
 
 export interface RouteOptions {
   secureCookies: boolean;
@@ -38,4 +51,4 @@ export type ApiApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpressi
 export type RouteModule = (app: ApiApp, c: Container, options: RouteOptions) => Promise<void> | void;
 
 /** Every API resource, each mounted under /api. */
-export const routes: RouteModule[] = [authRoutes, regionRoutes, organisationRoutes, integrationRoutes, calendarRoutes, auditRoutes, smsRoutes, publicEvaluationRoutes, caseRoutes, integrationCaseRoutes, platformRoutes, staffRoutes, serviceItemRoutes, importRoutes, deviceRoutes, deviceApiRoutes, evaluationPolicyRoutes, evaluationRoutes, evaluationEntryRoutes, publicChannelRoutes, suggestionRoutes, invitationRoutes, smsInboundRoutes, workOrderRoutes];
+export const routes: RouteModule[] = [authRoutes, regionRoutes, organisationRoutes, integrationRoutes, calendarRoutes, auditRoutes, smsRoutes, publicEvaluationRoutes, caseRoutes, integrationCaseRoutes, platformRoutes, staffRoutes, serviceItemRoutes, importRoutes, deviceRoutes, deviceApiRoutes, evaluationPolicyRoutes, evaluationRoutes, evaluationEntryRoutes, publicChannelRoutes, suggestionRoutes, invitationRoutes, smsInboundRoutes, workOrderRoutes, ratingFlagRoutes, workOrderRequestRoutes, publicFeedbackRoutes, realNameReportRoutes, notificationRoutes, statisticsRoutes, campaignRoutes, reportRoutes, revisitRoutes, supervisionAlertRoutes, statisticsExportRoutes, disclosureRoutes, windowPosterRoutes];

@@ -3,11 +3,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { addDays, shanghaiDateOf, startOfShanghaiDay, type CaseStage, type EvaluationChannel, type ItemType, type StaffRole } from '@hcp/domain';
-import type { Container } from '../container.ts';
+import { createContainer, type Container } from '../container.ts';
 import { AppError } from '../errors.ts';
-import { systemCtx, type Ctx } from '../services/actor.ts';
+import { systemCtx, type Ctx, type DataScope } from '../services/actor.ts';
 import type { CasePushInput } from '../services/case-intake.service.ts';
+import type { EvaluationInput } from '../services/evaluation.service.ts';
 import { COUNTY, PLATFORMS, TOWN_CENTERS, UNITS, type ItemSpec } from './demo-catalog.ts';
+import { LOOP_SCENARIOS, naturalLife, OfficeTime, OrderPlayer, scenarioPlayer, SeedClock, type LoopActors, type LoopDeps, type LoopScenario } from './demo-loop.ts';
+import { THEMES } from './demo-loop-texts.ts';
+import { PATTERN_CASES, seedSupervision, type CampaignObjectInput, type PatternCase, type SupervisionSummary } from './demo-supervision.ts';
 import { companyName, creditCode, idNumber, personName, phoneNumber } from './people.ts';
 import { Random } from './random.ts';
 
@@ -26,6 +30,12 @@ export interface DemoSummary {
   items: number;
   cases: number;
   evaluations: { active: number; default: number };
+  /** Work orders by state, after the closed loop has run its history. */
+  workOrders: Record<string, number>;
+  /** Scripted scenarios and manipulation patterns played (none below SCRIPTED_MIN_CASES cases). */
+  scripted: { scenarios: number; patterns: number };
+  /** null for a county without cases (master data only, as the benchmark seeds it). */
+  supervision: SupervisionSummary | null;
   users: { username: string; role: StaffRole }[];
   demoPassword: string;
   integrationKey: string;
@@ -33,6 +43,13 @@ export interface DemoSummary {
 
 /** Every demo account has this password; the README says to use the demo only to look around. */
 export const DEMO_PASSWORD = 'Haochaping-demo-2026';
+
+/**
+ * From this many cases on, the last few are scripted: the closed-loop scenarios of demo-loop.ts and
+ * the manipulation patterns of demo-supervision.ts each get a case of their own, so every state and
+ * outcome shows however the random history fell. Smaller demos have only the random history.
+ */
+export const SCRIPTED_MIN_CASES = 200;
 
 const TYPE: Record<ItemSpec[1], ItemType> = { L: 'licensing', P: 'payment', C: 'confirmation', R: 'ruling', W: 'reward', O: 'other_power', S: 'public_service' };
 const TOWN_ITEMS: readonly ItemSpec[] = [['农村危房改造申请', 'P', 20], ['村民建房申请初审', 'O', 10], ['高龄津贴申请受理', 'P', 10], ['城乡居民养老保险参保登记受理', 'S', 1], ['残疾人证申请受理', 'S', 5]];
@@ -71,15 +88,21 @@ function townsOf(county: string): { code: string; name: string }[] {
 
 /**
  * Seeds one realistic county — 灵武市 with its real townships and villages, the halls, units, windows,
- * staff and service items of seed 002, platforms, demo accounts, an integration key and `cases` cases
- * spread over the year before `now`. Deterministic for a given seed. Everything goes through the
- * services, so it is validated and audited like any other write.
+ * staff and service items of seed 002, platforms, window rating devices, demo accounts, an
+ * integration key and `cases` cases spread over the year before `now`, with their ratings — and then
+ * its life since: the work orders of the bad ratings taken through the closed loop, the clock job's
+ * warnings and red cards, the manipulation scan, a 监督查评 sample, this year's campaign and the
+ * reports of the last month and quarter. Deterministic for a given seed. Everything goes through the
+ * services (on a clock the seed moves to each instant of the history), so it is validated, audited
+ * and counted in the statistics like any other write.
  */
-export async function seedDemo(c: Container, options: DemoOptions): Promise<DemoSummary> {
+export async function seedDemo(base: Container, options: DemoOptions): Promise<DemoSummary> {
   const log = options.log ?? (() => undefined);
   const ctx = systemCtx('demo-seed');
   const r = new Random(options.seed);
   const now = options.now ?? new Date();
+  const clock = new SeedClock(now);
+  const c = createContainer({ ...base.deps, now: clock.now });
   const county = `${COUNTY.code}000000`;
   if ((await c.repos.orgs.list({ regionCode: null, orgPath: null }, { regionCode: county, limit: 1, offset: 0 })).length > 0) {
     throw new AppError('CONFLICT', 'the demo county is already in this database');
@@ -104,6 +127,7 @@ export async function seedDemo(c: Container, options: DemoOptions): Promise<Demo
   const windowNo = new Map<string, number>();
   type UnitRec = DemoUnit & { id: number };
   const units: UnitRec[] = [];
+  const campaignObjects: CampaignObjectInput[] = [{ orgId: center.id, code: 'LWZWZX', hall: true, center: true }];
   for (const spec of UNITS) {
     const unit = await org({ regionCode: county, kind: 'unit', code: spec.code, name: spec.name });
     const rec: UnitRec = { id: unit.id, code: spec.code, regionCode: county, windows: [], staff: [], items: [] };
@@ -118,6 +142,7 @@ export async function seedDemo(c: Container, options: DemoOptions): Promise<Demo
       }
     }
     units.push(rec);
+    campaignObjects.push({ orgId: unit.id, code: spec.code, hall: spec.hall !== null });
   }
   for (const [code, name] of TOWN_CENTERS) {
     const region = code.padEnd(12, '0');
@@ -126,10 +151,14 @@ export async function seedDemo(c: Container, options: DemoOptions): Promise<Demo
     const rec: UnitRec = { id: gov.id, code: `TOWN${code}`, regionCode: region, windows: [], staff: [], items: [] };
     for (let i = 1; i <= 2; i++) rec.windows.push((await org({ regionCode: region, parentId: station.id, kind: 'window', code: `S${code}-${i}`, name: `综合窗口${i}` })).id);
     units.push(rec);
+    campaignObjects.push({ orgId: station.id, code: `S${code}`, hall: true, station: true });
   }
 
-  log('platforms');
+  log('platforms and window rating devices');
   for (const [kind, code, name] of PLATFORMS) await c.services.platforms.create(ctx, { regionCode: county, kind, code, name });
+  // One rating device (评价器) per window; a tablet takes it over with a pairing code from the console.
+  const deviceOf = new Map<number, number>();
+  for (const windowId of units.flatMap((u) => u.windows)) deviceOf.set(windowId, (await c.services.devices.create(ctx, { windowId, name: '窗口评价器' })).device.id);
 
   log('staff');
   let staffCount = 0;
@@ -148,7 +177,7 @@ export async function seedDemo(c: Container, options: DemoOptions): Promise<Demo
   const addItem = async (u: UnitRec, name: string, type: ItemSpec[1], days: number) => {
     const code = `${COUNTY.code}${u.code}${pad(u.items.length + 1, 3)}`;
     await c.services.serviceItems.create(ctx, code, { name, itemType: TYPE[type], promisedDays: days, statutoryDays: Math.max(days, Math.ceil(days * 1.5)), legalBasis: '', fee: '不收费', ownerUnitId: u.id, regionCode: u.regionCode });
-    u.items.push({ code, days });
+    u.items.push({ code, days, name });
     itemCount++;
   };
   for (const [i, spec] of UNITS.entries()) {
@@ -170,12 +199,31 @@ export async function seedDemo(c: Container, options: DemoOptions): Promise<Demo
     { username: 'demo.operator', displayName: '12345 话务员', role: 'operator', ...supervisorScope },
     { username: 'demo.auditor', displayName: '审计员', role: 'auditor', ...supervisorScope },
   ];
-  for (const a of accounts) await c.services.auth.createUser(ctx, { ...a, password: DEMO_PASSWORD });
+  const userIds = new Map<string, number>();
+  for (const a of accounts) userIds.set(a.username, await c.services.auth.createUser(ctx, { ...a, password: DEMO_PASSWORD }));
   const integration = await c.services.integrations.create(ctx, { name: '灵武市一体化审批系统', unitIds: units.map((u) => u.id) });
+  const marketPath = (await c.repos.orgs.find(market.id))!.path;
+  const user = (username: string, role: StaffRole, scope: DataScope, staffId: number | null = null): Ctx => ({
+    actor: { kind: 'user', userId: userIds.get(username)!, username, role, scope, staffId },
+    requestId: 'demo-seed',
+  });
+  const actors: LoopActors = {
+    office: user('demo.supervisor', 'supervisor', { regionCode: county, orgPath: null }),
+    operator: user('demo.operator', 'operator', { regionCode: county, orgPath: null }),
+    clerk: user('demo.clerk', 'clerk', { regionCode: null, orgPath: marketPath }, market.staff[0]!.id),
+    unitAdmin: user('demo.unitadmin', 'unit_admin', { regionCode: null, orgPath: marketPath }),
+    system: ctx,
+    marketUnitId: market.id,
+  };
+
+  const calendar = await c.services.calendar.forRegion(county);
+  const time = new OfficeTime(calendar, r, shanghaiDateOf(now));
+  const unitsWithItems = units.filter((u) => u.items.length > 0);
+  const unitByCode = new Map(units.map((u) => [u.code, u]));
+  const scripted = options.cases >= SCRIPTED_MIN_CASES ? scriptedCases(r, options.cases - LOOP_SCENARIOS.length - PATTERN_CASES.length, unitByCode, time, deviceOf) : [];
+  const randomCases = options.cases - scripted.length;
 
   log(`${options.cases} cases`);
-  const unitsWithItems = units.filter((u) => u.items.length > 0);
-  const calendar = await c.services.calendar.forRegion(county);
   const intake: Ctx = { actor: { kind: 'integration', integrationId: integration.id, name: '灵武市一体化审批系统', unitPaths: (await c.repos.orgs.findMany(units.map((u) => u.id))).map((o) => o.path) }, requestId: 'demo-seed' };
   let batch: { input: CasePushInput }[] = [];
   const flush = async () => {
@@ -184,14 +232,48 @@ export async function seedDemo(c: Container, options: DemoOptions): Promise<Demo
     if (!result.applied) throw new Error(`demo cases rejected: ${JSON.stringify(result.items.slice(0, 3))}`);
     batch = [];
   };
-  for (let i = 0; i < options.cases; i++) {
+  for (let i = 0; i < randomCases; i++) {
     batch.push({ input: demoCase(r, i, unitsWithItems, calendar, now) });
+    if (batch.length === 500) await flush();
+  }
+  for (const s of scripted) {
+    batch.push({ input: s.input });
     if (batch.length === 500) await flush();
   }
   await flush();
 
   log('evaluations');
-  const evaluations = await seedEvaluations(c, ctx, r, now, calendar);
+  const policy = (await c.services.evaluations.policyFor(county)).policy;
+  const active = await seedEvaluations(c, ctx, r, now, calendar, new Set(scripted.map((s) => s.input.caseNo)), deviceOf);
+  const caseIds = new Map((await c.repos.cases.findByCaseNos(scripted.map((s) => s.input.caseNo))).map((k) => [k.case_no, k.id]));
+  const recorded = await Promise.all(scripted.map((s) => c.services.evaluations.record(ctx, { ...s.rating, caseId: caseIds.get(s.input.caseNo)! })));
+  const defaults = await c.services.evaluations.recordDefaults(ctx, now);
+
+  log('closed loop');
+  const deps: LoopDeps = { c, clock, actors, time, r, unitIds: new Map(units.map((u) => [u.code, u.id])) };
+  const scriptedPlayers: OrderPlayer[] = [];
+  const scriptedOrders = new Set<number>();
+  for (const [i, s] of scripted.entries()) {
+    if (!s.scenario) continue;
+    const order = await c.repos.workOrders.findByEvaluation(recorded[i]!.id);
+    if (!order) throw new Error(`scenario ${s.scenario.key} opened no work order`);
+    scriptedOrders.add(order.id);
+    scriptedPlayers.push(scenarioPlayer(deps, s.scenario, order.id, order.unit_id));
+  }
+  const everyScope = { regionCode: null, orgPath: null };
+  const natural = (await c.repos.workOrders.list(everyScope, { limit: 1_000_000, offset: 0 })).filter((o) => !scriptedOrders.has(o.id)).sort((a, b) => a.id - b.id);
+  const naturalPlayers: OrderPlayer[] = [];
+  for (const o of natural) {
+    const rating = (await c.repos.evaluations.find(o.evaluation_id))!;
+    const p = new OrderPlayer(deps, o.id, o.unit_id);
+    naturalLife(p, deps, o.opened_at, rating.tags, policy.workOrder.maxReviews);
+    naturalPlayers.push(p);
+  }
+  for (const p of [...naturalPlayers, ...scriptedPlayers]) await p.play();
+
+  const supervision = options.cases > 0 ? await seedSupervision({ c, clock, actors, r, countyCode: county, campaignObjects, log }) : null;
+  const workOrders: Record<string, number> = {};
+  for (const o of await c.repos.workOrders.list(everyScope, { limit: 1_000_000, offset: 0 })) workOrders[o.state] = (workOrders[o.state] ?? 0) + 1;
 
   return {
     regions: 3 + towns.length + villages.length,
@@ -199,17 +281,22 @@ export async function seedDemo(c: Container, options: DemoOptions): Promise<Demo
     staff: staffCount,
     items: itemCount,
     cases: options.cases,
-    evaluations,
+    evaluations: { active: active + recorded.length, default: defaults.recorded },
+    workOrders,
+    scripted: { scenarios: scripted.filter((s) => s.scenario).length, patterns: scripted.filter((s) => s.pattern).length },
+    supervision,
     users: accounts.map((a) => ({ username: a.username, role: a.role })),
     demoPassword: DEMO_PASSWORD,
     integrationKey: integration.apiKey,
   };
 }
 
-const LEVEL_MIX: readonly [number, number][] = [[5, 0.62], [4, 0.25], [3, 0.08], [2, 0.03], [1, 0.02]];
+// Bad ratings are a little rarer than 5% here: the scripted scenarios add a couple of dozen more.
+const LEVEL_MIX: readonly [number, number][] = [[5, 0.63], [4, 0.26], [3, 0.075], [2, 0.022], [1, 0.013]];
 const OFFLINE_CHANNELS: readonly [EvaluationChannel, number][] = [['device', 0.5], ['qr_code', 0.25], ['sms', 0.17], ['phone', 0.08]];
 const ONLINE_CHANNELS: readonly [EvaluationChannel, number][] = [['mobile', 0.45], ['pc', 0.4], ['sms', 0.15]];
-const BAD_TEXTS = ['材料要求前后不一致，跑了两趟', '等候时间太长', '窗口人员态度不好', '网上系统总是提交失败', '超过承诺时限才办完'];
+/** Ratings recorded at once: the evaluation service writes concurrent ratings together (group commit). */
+const RATING_GROUP = 200;
 
 function weighted<T>(r: Random, mix: readonly (readonly [T, number])[]): T {
   let x = r.next();
@@ -219,37 +306,31 @@ function weighted<T>(r: Random, mix: readonly (readonly [T, number])[]): T {
 
 /**
  * Ratings of the demo cases: about seven in ten completed cases rated actively within a few days,
- * on the channels a county hall sees, mostly good; the rest get their default rating once the
- * policy's working days have passed, through the same job that does it in production.
+ * on the channels a county hall sees (the window's device for device ratings), mostly good; a bad
+ * one names a kind of complaint by its tag and often in words. The rest get their default rating
+ * once the policy's working days have passed, through the same job that does it in production.
  */
-async function seedEvaluations(c: Container, ctx: Ctx, r: Random, now: Date, calendar: Calendar) {
+async function seedEvaluations(c: Container, ctx: Ctx, r: Random, now: Date, calendar: Calendar, skip: Set<string>, deviceOf: Map<number, number>): Promise<number> {
   const policy = (await c.services.evaluations.policyFor(`${COUNTY.code}000000`)).policy;
-  let active = 0;
+  const inputs: EvaluationInput[] = [];
   for (let offset = 0; ; offset += 500) {
     const cases = await c.repos.cases.list({ regionCode: null, orgPath: null }, { completedTo: now, limit: 500, offset });
     if (cases.length === 0) break;
     for (const k of cases) {
-      if (!k.completed_at || !r.chance(0.7)) continue;
+      if (skip.has(k.case_no) || !k.completed_at || !r.chance(0.7)) continue;
       const at = new Date(Math.min(now.getTime() - 60_000, calendar.addWorkingDays(k.completed_at, r.int(0, 3)).getTime() - r.int(60, 600) * 60_000));
       if (at.getTime() <= k.completed_at.getTime()) continue;
       const level = weighted(r, LEVEL_MIX);
-      const tags = policy.tags.filter((t) => t.level === level);
       const bad = policy.badLevels.includes(level as 1);
       const channel = weighted(r, k.channel === 'online' ? ONLINE_CHANNELS : OFFLINE_CHANNELS);
-      await c.services.evaluations.record(ctx, {
-        caseId: k.id,
-        channel,
-        level,
-        tags: bad || r.chance(0.3) ? [r.pick(tags).code] : [],
-        text: bad && r.chance(0.6) ? r.pick(BAD_TEXTS) : null,
-        realName: channel !== 'device' && channel !== 'phone',
-        at,
-      });
-      active++;
+      const theme = bad ? r.pick(THEMES) : null;
+      const tags = theme ? [r.pick(theme.tags[level as 1 | 2])] : r.chance(0.3) ? [r.pick(policy.tags.filter((t) => t.level === level)).code] : [];
+      const deviceId = channel === 'device' && k.window_id !== null ? (deviceOf.get(k.window_id) ?? null) : null;
+      inputs.push({ caseId: k.id, channel, level, tags, text: theme && r.chance(0.6) ? r.pick(theme.ratingTexts) : null, realName: channel !== 'device' && channel !== 'phone', deviceId, at });
     }
   }
-  const defaults = await c.services.evaluations.recordDefaults(ctx, now);
-  return { active, default: defaults.recorded };
+  for (let i = 0; i < inputs.length; i += RATING_GROUP) await Promise.all(inputs.slice(i, i + RATING_GROUP).map((input) => c.services.evaluations.record(ctx, input)));
+  return inputs.length;
 }
 
 type Calendar = Awaited<ReturnType<Container['services']['calendar']['forRegion']>>;
@@ -259,7 +340,64 @@ export interface DemoUnit {
   regionCode: string;
   windows: number[];
   staff: { id: number; windowId: number | null }[];
-  items: { code: string; days: number }[];
+  items: { code: string; days: number; name?: string }[];
+}
+
+/** A scripted case: its push, its rating, and the closed-loop scenario or manipulation pattern it shows. */
+interface ScriptedCase {
+  input: CasePushInput;
+  rating: Omit<EvaluationInput, 'caseId'>;
+  scenario?: LoopScenario;
+  pattern?: PatternCase;
+}
+
+/**
+ * The cases of the scripted scenarios and patterns, numbered from `first`: each handled at a window
+ * of its unit (or online) and completed shortly before its rating, at the instant the script gives.
+ */
+function scriptedCases(r: Random, first: number, units: Map<string, DemoUnit>, time: OfficeTime, deviceOf: Map<number, number>): ScriptedCase[] {
+  const out: ScriptedCase[] = [];
+  const agent = { type: 2 as const, name: companyName(r, COUNTY.name), idNumber: creditCode(r, COUNTY.code), phone: phoneNumber(r) };
+  const add = (spec: { unit: string; item?: string | undefined; byClerk?: boolean | undefined; online?: boolean | undefined; ratedAt: Date; completedAt?: Date | undefined; agent?: boolean | undefined }, rating: Omit<EvaluationInput, 'caseId' | 'at' | 'realName' | 'deviceId'>, tag: Pick<ScriptedCase, 'scenario' | 'pattern'>) => {
+    const u = units.get(spec.unit);
+    if (!u) throw new Error(`demo script names an unknown unit ${spec.unit}`);
+    const item = spec.item ? u.items.find((it) => it.name?.startsWith(spec.item!)) : r.pick(u.items);
+    if (!item) throw new Error(`demo script names an unknown item ${spec.item} of ${spec.unit}`);
+    const online = !!spec.online || u.windows.length === 0;
+    const staff = spec.byClerk ? u.staff[0]! : r.pick(u.staff);
+    const windowId = online ? null : (staff.windowId ?? u.windows[0]!);
+    const completed = spec.completedAt ?? new Date(spec.ratedAt.getTime() - r.int(15, 50) * 60_000);
+    const accepted = new Date(completed.getTime() - r.int(25, 90) * 60_000);
+    const received = new Date(accepted.getTime() - r.int(3, 15) * 60_000);
+    const stages: { stage: CaseStage; at: string }[] = [{ stage: 'received', at: received.toISOString() }, { stage: 'accepted', at: accepted.toISOString() }];
+    if (item.days > 0) stages.push({ stage: 'processing', at: new Date(accepted.getTime() + r.int(5, 20) * 60_000).toISOString() });
+    stages.push({ stage: 'completed', at: completed.toISOString() });
+    const applicant = spec.agent ? agent : { type: 1 as const, name: personName(r), idNumber: idNumber(r, COUNTY.code), phone: phoneNumber(r) };
+    const input: CasePushInput = {
+      caseNo: `${COUNTY.code}${shanghaiDateOf(received).replace(/-/g, '')}${pad(first + out.length, 6)}`,
+      itemCode: item.code,
+      unitCode: u.code,
+      ...(windowId ? { windowId } : {}),
+      staffId: staff.id,
+      channel: online ? 'online' : 'offline',
+      caseType: item.days === 0 ? 1 : 2,
+      applicant,
+      stages,
+    };
+    const deviceId = rating.channel === 'device' && windowId ? (deviceOf.get(windowId) ?? null) : null;
+    out.push({ input, rating: { ...rating, at: spec.ratedAt, realName: rating.channel !== 'device' && rating.channel !== 'phone', deviceId }, ...tag });
+  };
+  for (const s of LOOP_SCENARIOS) {
+    const g = s.rating;
+    add({ unit: s.unit, item: s.item, byClerk: s.byClerk, online: s.online, ratedAt: time.day(g.day, g.at[0], g.at[1]) }, { channel: g.channel, level: g.level, tags: [...g.tags], text: g.text ?? null }, { scenario: s });
+  }
+  for (const p of PATTERN_CASES) {
+    const ratedAt = new Date(time.day(p.day, p.at[0], p.at[1]).getTime() + p.at[2] * 1000);
+    // The agent's cases were completed in the afternoon; the invitations were answered that evening.
+    const completedAt = p.agentPhone ? time.day(p.day, 14, r.int(0, 120)) : undefined;
+    add({ unit: p.unit, ratedAt, completedAt, agent: p.agentPhone }, { channel: p.channel, level: 5, tags: [], text: p.text ?? null }, { pattern: p });
+  }
+  return out;
 }
 
 /** One case: received on a working day in office hours, accepted, and mostly completed within its promise. */
@@ -305,4 +443,24 @@ export function demoCase(r: Random, i: number, units: DemoUnit[], calendar: Cale
     applicant,
     stages,
   };
+}
+
+const STATE_ZH: Record<string, string> = {
+  opened: '待分派', assigned: '已分派', verifying: '核实中', decided: '已研判', rectified: '已整改', feedback_given: '已反馈',
+  closed_resolved: '办结（满意）', closed_unresolved: '办结（未解决）', closed_appeal_upheld: '申诉成立', closed_unrectifiable: '无法整改',
+};
+
+/** What the demo county's life came to, in a few lines for the command line. */
+export function demoLifeSummary(s: DemoSummary): string[] {
+  const orders = Object.values(s.workOrders).reduce((a, n) => a + n, 0);
+  const byState = Object.entries(s.workOrders).sort((a, b) => b[1] - a[1]).map(([state, n]) => `${n} ${STATE_ZH[state] ?? state}`).join(', ');
+  const v = s.supervision;
+  if (!v) return [];
+  const flags = Object.entries(v.flags.byDetector).map(([d, n]) => `${n} ${d}`).join(', ') || 'none';
+  return [
+    `Work orders: ${orders} (${byState || 'none'}); clock: ${v.alerts.warnings} warnings, ${v.alerts.redCards} red cards, ${v.alerts.escalations} escalations; ${v.alerts.notified} notifications.`,
+    `Manipulation flags: ${v.flags.opened} on ${v.flags.ratings} ratings (${flags}), ${v.flags.dismissed} dismissed. Supervision alerts: ${v.supervisionAlerts}.`,
+    `监督查评 ${v.revisitSample ? `${v.revisitSample.period}: ${v.revisitSample.tasks} calls, ${v.revisitSample.answered} answered` : 'no sample'}; campaign ${v.campaign.year}: ${v.campaign.objects} objects, ${v.campaign.inputs} results entered.`,
+    `Reports ready: ${v.reports.ready.join(', ') || 'none'}${v.reports.queued ? `; ${v.reports.queued} more queued for the job worker` : ''}.`,
+  ];
 }

@@ -167,6 +167,7 @@ export class DeviceRequestService {
       visitNo: r.visit_no,
       channel: 'device',
       sourceRef: `device-request:${r.id}`,
+      deviceId: device.id,
       idempotencyKey: `device-request:${r.id}:${s.idempotencyKey ?? 'once'}`,
       level: s.level,
       ...(s.tags ? { tags: s.tags } : {}),

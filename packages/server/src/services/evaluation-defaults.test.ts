@@ -79,6 +79,30 @@ describe('default ratings (默认评价)', () => {
     expect((await ta.c.services.evaluations.policyFor('640104000000')).policy.defaultAfterWorkingDays).toBe(5);
   });
 
+  it('a case pushed late, completed long before the job has got to, still gets its default', async () => {
+    const early = await completedCase(ta, w, 'DF-WM-1', '2026-11-09T10:00:00+08:00');
+    await defaults('2026-11-30T09:00:00+08:00');
+    expect((await rowsOf(early)).map((r) => r.kind)).toEqual(['default']);
+    // The job has settled everything completed before ~11-25; this one arrives now, completed on 11-10.
+    const late = await completedCase(ta, w, 'DF-WM-LATE', '2026-11-10T10:00:00+08:00');
+    const r = await defaults('2026-11-30T09:05:00+08:00');
+    expect(r.recorded).toBe(1);
+    // Tue 11-10 + 灵武市's 3 working days (the rule saved above) → the end of Fri 11-13.
+    expect((await rowsOf(late)).map((x) => [x.kind, new Date(x.submitted_at).toISOString()])).toEqual([['default', '2026-11-13T16:00:00.000Z']]);
+  });
+
+  it('records a batch of cases in batches of any size, one audit record per batch', async () => {
+    const ids = [];
+    for (let i = 0; i < 7; i++) ids.push(await completedCase(ta, w, `DF-BATCH-${i}`, '2026-11-12T10:00:00+08:00'));
+    const last = await ta.c.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow();
+    const r = await ta.c.services.evaluations.recordDefaults(systemCtx('test-defaults'), at('2026-12-15T09:00:00+08:00'), 3);
+    expect(r.recorded).toBe(7);
+    for (const id of ids) expect((await rowsOf(id)).map((x) => x.kind)).toEqual(['default']);
+    const mine = await ta.c.db.selectFrom('audit_log').select('detail').where('action', '=', 'evaluation.default').where('seq', '>', Number(last.seq)).orderBy('seq').execute();
+    expect(mine.map((a) => (a.detail as { count: number }).count)).toEqual([3, 3, 1]);
+    expect((await ta.c.repos.audit.verify()).brokenAt).toBeNull();
+  });
+
   it('only the system records defaults', async () => {
     const user = { actor: { kind: 'user' as const, userId: 1, username: 'x', role: 'sysadmin' as const, scope: { regionCode: null, orgPath: null }, staffId: null }, requestId: 'r' };
     await expect(ta.c.services.evaluations.recordDefaults(user, new Date(), 10)).rejects.toMatchObject({ code: 'FORBIDDEN' });

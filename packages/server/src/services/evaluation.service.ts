@@ -3,6 +3,7 @@ import {
   evaluationOpensAt,
   isBadLevel,
   nextRound,
+  revisitRound,
   type EvaluationChannel,
   type EvaluationPolicy,
   type Level,
@@ -15,10 +16,14 @@ import { AppError, conflict, notFound } from '../errors.ts';
 import type { AuditRepository } from '../repositories/audit.repository.ts';
 import type { EvaluationRepository } from '../repositories/evaluation.repository.ts';
 import type { RegionRepository } from '../repositories/region.repository.ts';
-import { auditActor, type Ctx } from './actor.ts';
+import type { Ctx } from './actor.ts';
 import type { CalendarService } from './calendar.service.ts';
 import type { WorkOrderService } from './work-order.service.ts';
 import { recordDefaultRatings, type DefaultsResult } from './evaluation-defaults.ts';
+import { EvaluationWriter, type Checked, type RecordContext } from './evaluation-writer.ts';
+
+/** How long a region's policy in force is reused while no policy version has been saved anywhere. */
+const POLICY_CACHE_MS = 30_000;
 
 /** A rating to record, after the channel has established who may give it (token, link, code, device, staff). */
 export interface EvaluationInput extends Submission {
@@ -26,6 +31,12 @@ export interface EvaluationInput extends Submission {
   visitNo?: number;
   /** A follow-up (追加评价) of the evaluator's earlier rating, not a new first one. */
   followUp?: boolean;
+  /**
+   * The rating (an evaluation id) whose work order's revisit (回访) this new rating comes from: it takes
+   * a round of its own after every earlier one (not refused as a second rating) and opens no work order.
+   * The caller supersedes the original in `inSameTransaction` (WorkOrderService).
+   */
+  revisitOf?: number;
   channel: EvaluationChannel;
   /** The applicant's own identity when the channel bound the rating to them (real-name 实名评价). */
   realName?: boolean;
@@ -34,6 +45,9 @@ export interface EvaluationInput extends Submission {
   scanRef?: string | null;
   /** Which invitation, device request or link it came through. */
   sourceRef?: string | null;
+  /** For manipulation detection: the window device that took it, the keyed hash of the submitting address. */
+  deviceId?: number | null;
+  clientIpHash?: string | null;
   idempotencyKey?: string | null;
   /** When it was given, for ratings carried over from an earlier system; only the system itself may set it. */
   at?: Date;
@@ -72,14 +86,46 @@ export class EvaluationService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditRepository,
     /** Opens the work order (整改工单) of every bad rating, in the rating's own transaction. */
-    private readonly workOrders: Pick<WorkOrderService, 'openForBadRating'>,
+    private readonly workOrders: Pick<WorkOrderService, 'openForBadRatings'>,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.writer = new EvaluationWriter({
+      db, evaluations, calendar, audit, workOrders,
+      policiesFor: (regions, stamp) => this.policiesFor(regions, stamp),
+      check: (ctx, input, k) => this.check(ctx, input, k),
+      replay: (earlier, input) => this.replay(earlier, input),
+    });
+  }
+
+  private readonly writer: EvaluationWriter;
+  /**
+   * Policies in force by region, valid while no version has been saved anywhere (the stamp counts
+   * them: versions are only ever added) and for at most POLICY_CACHE_MS (a region moved elsewhere).
+   */
+  private readonly policyCache = new Map<string, { stamp: number; at: number; value: PolicyInForce }>();
 
   /** The policy version in force for a region: its own latest, or its nearest ancestor's, or the national one. */
   async policyFor(regionCode: string): Promise<PolicyInForce> {
+    return this.policyAt(regionCode, await this.evaluations.policyStamp());
+  }
+
+  /** policyFor() of several regions with one look at whether any policy changed (or given its result). */
+  async policiesFor(regionCodes: string[], stamp?: number): Promise<Map<string, PolicyInForce>> {
+    stamp ??= await this.evaluations.policyStamp();
+    const out = new Map<string, PolicyInForce>();
+    for (const r of regionCodes) out.set(r, await this.policyAt(r, stamp));
+    return out;
+  }
+
+  private async policyAt(regionCode: string, stamp: number): Promise<PolicyInForce> {
+    const now = Date.now();
+    const hit = this.policyCache.get(regionCode);
+    if (hit && hit.stamp === stamp && now - hit.at < POLICY_CACHE_MS) return hit.value;
     const chain = (await this.regions.ancestors(regionCode)).reverse();
-    return this.evaluations.currentPolicy(chain);
+    const value = await this.evaluations.currentPolicy(chain);
+    if (this.policyCache.size >= 10_000) this.policyCache.clear();
+    this.policyCache.set(regionCode, { stamp, at: now, value });
+    return value;
   }
 
   /** Whether and until when a case can be rated, for the pages that show its form. */
@@ -97,15 +143,22 @@ export class EvaluationService {
   /**
    * Stores one rating. `inSameTransaction` runs inside the transaction that inserts it, for what must
    * commit together with the rating (a channel marking its token used); throwing there undoes both.
+   * Concurrent ratings are written together in one transaction (group commit, evaluation-writer.ts);
+   * each is checked and fails on its own, and none is answered before its transaction has committed.
    */
-  async record(ctx: Ctx, input: EvaluationInput, inSameTransaction?: (trx: Transaction<DB>, evaluationId: number) => Promise<void>): Promise<RecordedEvaluation> {
-    if (input.idempotencyKey) {
-      const earlier = await this.evaluations.findByIdempotencyKey(input.idempotencyKey);
-      if (earlier) return this.replay(earlier, input);
-    }
+  record(ctx: Ctx, input: EvaluationInput, inSameTransaction?: (trx: Transaction<DB>, evaluationId: number) => Promise<void>): Promise<RecordedEvaluation> {
+    return this.writer.submit(ctx, input, inSameTransaction);
+  }
+
+  /**
+   * record()'s checks on what it has read, in their order: the round the rating takes, who may date
+   * it, whether evaluation has opened, its content against the policy version; then the row to insert.
+   */
+  private check(ctx: Ctx, input: EvaluationInput, k: RecordContext): Checked {
+    const { case: c, policy, rounds } = k;
     const visitNo = input.visitNo ?? 1;
-    const { case: c, policy, opensAt, rounds } = await this.opennessOfVisit(input.caseId, visitNo);
-    const round = nextRound(policy.policy, rounds, !!input.followUp);
+    const opensAt = evaluationOpensAt(policy.policy, { received: c.received_at, accepted: c.accepted_at, completed: c.completed_at });
+    const round = input.revisitOf ? revisitRound(rounds) : nextRound(policy.policy, rounds, !!input.followUp);
     if (input.at && ctx.actor.kind !== 'system') throw new AppError('FORBIDDEN', 'only a data migration may date a rating in the past', 'at');
     const submittedAt = input.at ?? this.now();
     if (!opensAt || opensAt.getTime() > submittedAt.getTime()) {
@@ -117,17 +170,14 @@ export class EvaluationService {
       throw new AppError('VALIDATION_FAILED', `${first.field}: ${first.reason}`, first.field, problems);
     }
     if (round === null) {
-      // The same submission may have committed between our first look and now.
-      const earlier = input.idempotencyKey ? await this.evaluations.findByIdempotencyKey(input.idempotencyKey) : undefined;
-      if (earlier) return this.replay(earlier, input);
       const why = input.followUp ? (rounds.length ? 'has had every follow-up its policy allows' : 'has no evaluation to follow up') : 'has been evaluated already';
-      throw new AppError('ALREADY_EVALUATED', `case ${c.case_no} ${why}`, 'caseId');
+      return { kind: 'taken', error: new AppError('ALREADY_EVALUATED', `case ${c.case_no} ${why}`, 'caseId') };
     }
     const level = input.level as Level;
     const bad = isBadLevel(policy.policy, level);
-    const calendar = bad ? await this.calendar.forRegion(c.region_code) : undefined;
-    const id = await this.db.transaction().execute(async (trx) => {
-      const inserted = await this.evaluations.insert(trx, {
+    return {
+      kind: 'write',
+      row: {
         case_id: c.id,
         visit_no: visitNo,
         round,
@@ -155,30 +205,16 @@ export class EvaluationService {
         entered_by: input.enteredBy ?? null,
         scan_ref: input.scanRef ?? null,
         source_ref: input.sourceRef ?? null,
+        device_id: input.deviceId ?? null,
+        client_ip_hash: input.clientIpHash ?? null,
         idempotency_key: input.idempotencyKey ?? null,
         submitted_at: submittedAt,
-      });
-      if (!inserted) return undefined;
-      await inSameTransaction?.(trx, inserted.id);
-      // Every channel ends here, so every bad rating gets its order; failing to open one stores no rating.
-      if (bad) {
-        await this.workOrders.openForBadRating(trx, ctx, {
-          evaluationId: inserted.id, caseId: c.id, unitId: c.unit_id, staffId: c.staff_id, regionCode: c.region_code, orgPath: c.org_path,
-          submittedAt, policyId: policy.id, policy: policy.policy, calendar: calendar!,
-        });
-      }
-      await this.audit.append(trx, { ...auditActor(ctx), action: 'evaluation.record', targetType: 'evaluation', targetId: inserted.id, detail: { caseId: c.id, round, channel: input.channel, bad } });
-      return inserted.id;
-    });
-    if (id === undefined) {
-      // Another submission took the slot at the same instant; a retry of this one gets its first answer.
-      if (input.idempotencyKey) {
-        const earlier = await this.evaluations.findByIdempotencyKey(input.idempotencyKey);
-        if (earlier) return this.replay(earlier, input);
-      }
-      throw new AppError('ALREADY_EVALUATED', `case ${c.case_no} was evaluated through another channel a moment ago`, 'caseId');
-    }
-    return { id, caseId: c.id, caseNo: c.case_no, round, kind: 'active', level, bad, submittedAt, policyVersion: policy.version };
+      },
+      result: { caseId: c.id, caseNo: c.case_no, round, kind: 'active', level, bad, submittedAt, policyVersion: policy.version },
+      // A revisit's rating (回访) belongs to the order it closes; it opens none of its own.
+      opensWorkOrder: bad && !input.revisitOf,
+      auditDetail: { caseId: c.id, round, channel: input.channel, bad, ...(input.revisitOf ? { revisitOf: input.revisitOf } : {}) },
+    };
   }
 
   /** openness() for one visit of a case: offline service is rated once per visit (一次一评). */
@@ -203,7 +239,7 @@ export class EvaluationService {
    * Records the default rating of every case whose evaluation period has run out unrated, in batches
    * of `batchSize` (see evaluation-defaults.ts). The scheduled job evaluations.default calls it.
    */
-  recordDefaults(ctx: Ctx, now: Date, batchSize = 500): Promise<DefaultsResult> {
+  recordDefaults(ctx: Ctx, now: Date, batchSize = 10_000): Promise<DefaultsResult> {
     const deps = { db: this.db, evaluations: this.evaluations, calendar: this.calendar, audit: this.audit, policyFor: (r: string) => this.policyFor(r) };
     return recordDefaultRatings(deps, ctx, now, batchSize);
   }

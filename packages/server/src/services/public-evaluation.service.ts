@@ -29,6 +29,8 @@ export class PublicEvaluationService {
   constructor(
     private readonly sessions: EvaluationSessionRepository,
     private readonly evaluations: EvaluationService,
+    /** The keyed hash a submitting address is stored under (for burst detection); the address itself is never stored. */
+    private readonly ipHash?: (ip: string) => string,
   ) {}
 
   /** Opens a session in the caller's transaction and returns its token (12 URL-safe characters, shown once). */
@@ -90,11 +92,13 @@ export class PublicEvaluationService {
     };
   }
 
-  async submit(ctx: Ctx, token: string, input: Submission & { idempotencyKey?: string | null }, now = new Date()) {
-    const s = /^[A-Za-z0-9_-]{8,64}$/.test(token) ? await this.sessions.findByTokenHash(hashOf(token)) : undefined;
+  /** `clientIp` is the address the page was submitted from; only its keyed hash is kept with the rating. */
+  async submit(ctx: Ctx, token: string, input: Submission & { idempotencyKey?: string | null; clientIp?: string }, now = new Date()) {
+    const s = /^[A-Za-z0-9_-]{8,64}$/.test(token) ? await this.sessions.findForSubmit(hashOf(token)) : undefined;
     // A retry after the first attempt succeeded finds its session used; the key returns the first answer,
-    // but only for this session's case, so a guessed key tells nothing about another case.
-    const replay = s && (await this.replayFor(s.case_id, input.idempotencyKey));
+    // but only for this session's case, so a guessed key tells nothing about another case. (An unused
+    // session has had no rating committed through it; record() itself still honours the key.)
+    const replay = s?.evaluation_id && (await this.replayFor(s.case_id, input.idempotencyKey));
     if (replay) return replay;
     return this.submitTo(ctx, this.usable(s, now), input);
   }
@@ -124,12 +128,13 @@ export class PublicEvaluationService {
   private submitTo(
     ctx: Ctx,
     s: { id: number; case_id: number; channel: string; real_name: boolean; platform_id: number | null; source_ref: string | null },
-    input: Submission & { idempotencyKey?: string | null },
+    { clientIp, ...input }: Submission & { idempotencyKey?: string | null; clientIp?: string },
     inSameTransaction?: (trx: Transaction<DB>, evaluationId: number) => Promise<void>,
   ) {
+    const clientIpHash = clientIp && this.ipHash ? this.ipHash(clientIp) : null;
     return this.evaluations.record(
       ctx,
-      { ...input, caseId: s.case_id, channel: s.channel as EvaluationChannel, realName: s.real_name, platformId: s.platform_id, sourceRef: s.source_ref ?? `session:${s.id}` },
+      { ...input, clientIpHash, caseId: s.case_id, channel: s.channel as EvaluationChannel, realName: s.real_name, platformId: s.platform_id, sourceRef: s.source_ref ?? `session:${s.id}` },
       async (trx, evaluationId) => {
         if (!(await this.sessions.markUsed(trx, s.id, evaluationId))) {
           throw new AppError('TOKEN_INVALID', 'this evaluation link has been used already', 'token', [{ field: 'token', reason: 'used' }]);

@@ -7,10 +7,11 @@ import type { PiiCipher } from '../security/pii-cipher.ts';
 import type { SmsGateway } from '../sms/sms-gateway.ts';
 import { requirePermission, type Ctx } from './actor.ts';
 
-export type SmsPurpose = 'invitation' | 'reminder' | 'otp' | 'feedback';
+/** `feedback` asks an SMS reply for its reason; `rectification` is a work order's feedback (整改反馈) with the link to the evaluator's page. */
+export type SmsPurpose = 'invitation' | 'reminder' | 'otp' | 'feedback' | 'rectification';
 
 /** Purposes an opt-out (退订) stops; a code the person asked for themselves is always sent. */
-const OPT_OUT_APPLIES: readonly SmsPurpose[] = ['invitation', 'reminder'];
+const OPT_OUT_APPLIES: readonly SmsPurpose[] = ['invitation', 'reminder', 'rectification'];
 
 /**
  * Outgoing SMS through the transactional outbox: `queue` writes the message and its send job in the
@@ -75,7 +76,7 @@ export class SmsService {
     // One-time codes and evaluation links are the evaluator's keys; whoever reads the outbox must not get them.
     return rows.map((m) => ({
       ...m,
-      body: (m.purpose === 'otp' ? m.body.replace(/\d{4,8}/g, (d) => '*'.repeat(d.length)) : m.body).replace(/\/e\/[A-Za-z0-9_-]+/g, '/e/••••••'),
+      body: (m.purpose === 'otp' ? m.body.replace(/\d{4,8}/g, (d) => '*'.repeat(d.length)) : m.body).replace(/\/e\/(?:f\/)?[A-Za-z0-9_-]+/g, '/e/••••••'),
     }));
   }
 

@@ -1,10 +1,11 @@
-import { isInRegion } from '@hcp/domain';
+import { isInRegion, maskPhone } from '@hcp/domain';
 import type { Database } from '../db/database.ts';
 import type { Organisation } from '../db/schema.ts';
 import { conflict, invalid, notFound, outOfScope, unknownReference } from '../errors.ts';
 import type { AuditRepository, Executor } from '../repositories/audit.repository.ts';
 import type { OrganisationRepository } from '../repositories/organisation.repository.ts';
 import type { StaffRepository } from '../repositories/staff.repository.ts';
+import type { PiiCipher } from '../security/pii-cipher.ts';
 import { auditActor, listScope, requireInScope, requirePermission, type Ctx } from './actor.ts';
 
 export interface StaffInput {
@@ -15,9 +16,15 @@ export interface StaffInput {
   photoUrl?: string | null;
   active?: boolean;
   windowIds?: number[];
+  /**
+   * The staff member's own phone and ID number, kept only as blind indexes so that a rating given
+   * with them (staff rating their own case) can be found; null clears.
+   */
+  phone?: string | null;
+  idNumber?: string | null;
 }
 
-export type StaffPatch = Partial<Pick<StaffInput, 'employeeNo' | 'name' | 'title' | 'photoUrl' | 'active'>>;
+export type StaffPatch = Partial<Pick<StaffInput, 'employeeNo' | 'name' | 'title' | 'photoUrl' | 'active' | 'phone' | 'idNumber'>>;
 
 type Field = (f: string) => string;
 const same: Field = (f) => f;
@@ -33,7 +40,17 @@ export class StaffService {
     private readonly staff: StaffRepository,
     private readonly orgs: OrganisationRepository,
     private readonly audit: AuditRepository,
+    private readonly cipher?: Pick<PiiCipher, 'blindIndex'>,
   ) {}
+
+  /** The blind-index columns of a phone / ID number given (undefined keeps, null or blank clears). */
+  private identity(p: Pick<StaffInput, 'phone' | 'idNumber'>) {
+    const bidx = (kind: 'phone' | 'id', v: string | null) => (v?.trim() && this.cipher ? this.cipher.blindIndex(kind, v) : null);
+    return {
+      ...(p.phone !== undefined ? { phone_bidx: bidx('phone', p.phone), phone_masked: p.phone?.trim() ? maskPhone(p.phone.trim()) : null } : {}),
+      ...(p.idNumber !== undefined ? { id_bidx: bidx('id', p.idNumber) } : {}),
+    };
+  }
 
   async list(ctx: Ctx, filter: { unitId?: number; windowId?: number; q?: string; limit: number; offset: number }) {
     requirePermission(ctx, 'masterdata.read');
@@ -86,6 +103,7 @@ export class StaffService {
         title: input.title ?? null,
         photo_url: input.photoUrl ?? null,
         ...(input.active !== undefined ? { active: input.active } : {}),
+        ...this.identity(input),
       });
       await this.staff.setWindows(trx, id, windowIds);
       await this.audit.append(trx, { ...auditActor(ctx), action: 'staff.create', targetType: 'staff', targetId: id, detail: { unitId: unit.id, employeeNo: input.employeeNo, windowIds } });
@@ -108,8 +126,11 @@ export class StaffService {
         ...(patch.title !== undefined ? { title: patch.title } : {}),
         ...(patch.photoUrl !== undefined ? { photo_url: patch.photoUrl } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...this.identity(patch),
       });
-      await this.audit.append(trx, { ...auditActor(ctx), action: 'staff.update', targetType: 'staff', targetId: id, detail: { ...patch } });
+      // Never the phone or ID number itself in the audit log: only that it changed.
+      const { phone, idNumber, ...plain } = patch;
+      await this.audit.append(trx, { ...auditActor(ctx), action: 'staff.update', targetType: 'staff', targetId: id, detail: { ...plain, ...(phone !== undefined ? { phone: 'changed' } : {}), ...(idNumber !== undefined ? { idNumber: 'changed' } : {}) } });
     });
     return this.get(ctx, id);
   }

@@ -29,6 +29,16 @@ export const CONSOLE_NAV: readonly ConsoleNavItem[] = [
   { path: 'cases', label: 'nav.cases', permission: 'case.read', page: () => import('./routes/console/cases.tsx') },
   { path: 'evaluations', label: 'nav.evaluations', permission: 'evaluation.read', page: () => import('./routes/console/evaluations.tsx') },
   { path: 'evaluation-entry', label: 'nav.evaluationEntry', permission: 'evaluation.enter', page: () => import('./routes/console/evaluation-entry.tsx') },
+  { path: 'work-orders', label: 'nav.workOrders', permission: 'workorder.read', page: () => import('./routes/console/work-orders.tsx') },
+  { path: 'work-order-requests', label: 'nav.workOrderRequests', permission: ['workorder.approve', 'appeal.decide'], page: () => import('./routes/console/work-order-requests.tsx') },
+  { path: 'work-order-revisits', label: 'nav.workOrderRevisits', permission: 'workorder.revisit', page: () => import('./routes/console/work-order-revisits.tsx') },
+  { path: 'real-name-report', label: 'nav.realNameReport', permission: 'workorder.read', page: () => import('./routes/console/real-name-report.tsx') },
+  { path: 'dashboard', label: 'nav.dashboard', permission: 'statistics.read', page: () => import('./routes/console/dashboard.tsx') },
+  { path: 'supervision-alerts', label: 'nav.supervisionAlerts', permission: 'supervision.read', page: () => import('./routes/console/supervision-alerts.tsx') },
+  { path: 'rating-flags', label: 'nav.ratingFlags', permission: 'detection.read', page: () => import('./routes/console/rating-flags.tsx') },
+  { path: 'campaigns', label: 'nav.campaigns', permission: 'campaign.read', page: () => import('./routes/console/campaigns.tsx') },
+  { path: 'reports', label: 'nav.reports', permission: 'report.read', page: () => import('./routes/console/reports.tsx') },
+  { path: 'revisit-sampling', label: 'nav.revisitSampling', permission: 'revisit.read', page: () => import('./routes/console/revisit-sampling.tsx') },
   { path: 'suggestions', label: 'nav.suggestions', permission: 'case.read', page: () => import('./routes/console/suggestions.tsx') },
   { path: 'calendar', label: 'nav.calendar', permission: 'masterdata.read', page: () => import('./routes/console/calendar.tsx') },
   { path: 'evaluation-policy', label: 'nav.policy', permission: 'masterdata.read', page: () => import('./routes/console/evaluation-policy.tsx') },
@@ -38,5 +48,10 @@ export const CONSOLE_NAV: readonly ConsoleNavItem[] = [
   { path: 'users', label: 'nav.users', permission: 'user.manage', page: () => import('./routes/console/users.tsx') },
   { path: 'integrations', label: 'nav.integrations', permission: 'integration.manage', page: () => import('./routes/console/integrations.tsx') },
   { path: 'audit', label: 'nav.audit', permission: 'audit.read', page: () => import('./routes/console/audit.tsx') },
+];
+
+/** Pages below a menu entry (one record of its list), with the entry whose title and permission they share. */
+export const CONSOLE_SUBPAGES: readonly { path: string; parent: string; page: () => Promise<object> }[] = [
+  { path: 'work-orders/:id', parent: 'work-orders', page: () => import('./routes/console/work-order.tsx') },
 ];
 

@@ -1,29 +1,14 @@
-import { createBrowserRouter, RouterProvider } from 'react-router';
-import { CONSOLE_NAV } from './console-nav.ts';
-import { LandingRoute } from './routes/landing.tsx';
-import { NotFoundRoute } from './routes/not-found.tsx';
+import { createBrowserRouter, redirect, RouterProvider } from 'react-router';
+import { CONSOLE_NAV, CONSOLE_SUBPAGES } from './console-nav.ts';
 import { RouteLoading } from './routes/route-loading.tsx';
 import { CONSOLE_USER_ROUTE } from './routes/console/session.ts';
 
 /**
- * The landing page is in the first chunk; everything under /console is loaded on demand, so Ant
- * Design is only downloaded by staff.
+ * The staff console's routes (console.html; the server serves it for /console and below). Each
+ * page is loaded on demand. The public pages (/, /e, /q, /suggest, /device) are another app:
+ * public-router.tsx, built with Preact.
  */
 const router = createBrowserRouter([
-  { path: '/', Component: LandingRoute },
-  // The window rating device (评价器): its own small chunk, no Ant Design.
-  { path: '/device', lazy: () => import('./routes/device.tsx'), HydrateFallback: RouteLoading },
-  // Citizen pages (evaluation links, window QR codes, the suggestion box): small chunks, no Ant Design.
-  {
-    lazy: () => import('./routes/citizen/layout.tsx'),
-    HydrateFallback: RouteLoading,
-    children: [
-      { path: '/e/s', lazy: () => import('./routes/citizen/signed-link.tsx') },
-      { path: '/e/:token', lazy: () => import('./routes/citizen/evaluate.tsx') },
-      { path: '/q/:key', lazy: () => import('./routes/citizen/qr.tsx') },
-      { path: '/suggest', lazy: () => import('./routes/citizen/suggest.tsx') },
-    ],
-  },
   {
     path: '/console',
     lazy: () => import('./routes/console/root.tsx'),
@@ -42,12 +27,18 @@ const router = createBrowserRouter([
             handle: { nav: item },
             lazy: item.page!,
           })),
+          ...CONSOLE_SUBPAGES.map((sub) => ({
+            path: sub.path,
+            handle: { nav: CONSOLE_NAV.find((item) => item.path === sub.parent) },
+            lazy: sub.page,
+          })),
           { path: '*', lazy: () => import('./routes/console/not-found.tsx') },
         ],
       },
     ],
   },
-  { path: '*', Component: NotFoundRoute },
+  // Only /console is served with this app; anything else goes back to it.
+  { path: '*', loader: () => redirect('/console'), HydrateFallback: RouteLoading },
 ]);
 
 export function AppRouter() {

@@ -13,8 +13,12 @@ import * as serviceItems from './console/service-items.ts';
 import * as sms from './console/sms.ts';
 import * as staff from './console/staff.ts';
 import * as users from './console/users.ts';
+import * as workOrders from './console/work-orders.ts';
+import * as dashboard from './console/dashboard.ts';
+import * as supervision from './console/supervision.ts';
+import * as campaignReports from './console/campaign-reports.ts';
 
-const parts = [common, regions, organisations, staff, serviceItems, cases, calendar, users, integrations, audit, imports, evaluations, evaluationPolicy, devices, sms];
+const parts = [common, regions, organisations, staff, serviceItems, cases, calendar, users, integrations, audit, imports, evaluations, evaluationPolicy, devices, sms, workOrders, dashboard, supervision, campaignReports];
 
 /** The staff console's messages, one file per area in ./console; loaded with the console's code. */
 export const CONSOLE_MESSAGES = {
@@ -39,4 +43,8 @@ export type ConsoleMessageKey =
   | keyof typeof evaluations.zh
   | keyof typeof evaluationPolicy.zh
   | keyof typeof devices.zh
-  | keyof typeof sms.zh;
+  | keyof typeof sms.zh
+  | keyof typeof workOrders.zh
+  | keyof typeof dashboard.zh
+  | keyof typeof supervision.zh
+  | keyof typeof campaignReports.zh;

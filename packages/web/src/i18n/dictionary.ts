@@ -21,6 +21,7 @@ const zhCN = {
     '好差评是一个开源的政务服务评价平台，用于收集企业和群众对政务服务的评价、跟踪差评整改，并让管理部门按行政区划和单位查看服务质量。',
   'landing.console': '登录管理后台',
   'landing.apiDocs': 'API 文档',
+  'landing.portal': '评价结果公开',
   'landing.openSource': '开源项目，遵循 Apache-2.0 许可。',
 
   'login.title': '管理后台登录',
@@ -107,6 +108,7 @@ const en: Record<CoreMessageKey, string> = {
     'Haochaping (好差评, "good or bad review") is an open-source platform for evaluating government services: it collects ratings from citizens and businesses, tracks the rectification of bad reviews, and lets management offices see service quality by region and unit.',
   'landing.console': 'Staff console login',
   'landing.apiDocs': 'API documentation',
+  'landing.portal': 'Published results',
   'landing.openSource': 'Open source under the Apache-2.0 licence.',
 
   'login.title': 'Staff console login',

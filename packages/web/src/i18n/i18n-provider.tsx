@@ -20,6 +20,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLocale = useCallback((next: Locale) => {
     storage.set(STORAGE_KEY, next);
+    // At once, not only in the effect: Preact (the public pages) runs effects after the next paint.
+    document.documentElement.lang = next;
     setLocaleState(next);
   }, []);
 

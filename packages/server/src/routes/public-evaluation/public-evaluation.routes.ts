@@ -57,7 +57,7 @@ export const publicEvaluationRoutes: RouteModule = (app, c) => {
   app.post('/public/evaluate/:token', {
     schema: { tags, summary: 'Submit the rating of a session; single use; a retry with the same idempotency key returns the first answer', params: Token, body: EvaluationBody, response: { 201: Recorded, ...errors, 410: errors[404] } },
   }, async (request, reply) => {
-    const r = await c.services.publicEvaluations.submit(evaluatorCtx('public', request.id), request.params.token, request.body);
+    const r = await c.services.publicEvaluations.submit(evaluatorCtx('public', request.id), request.params.token, { ...request.body, clientIp: request.ip });
     return reply.status(201).send({ id: r.id, round: r.round, bad: r.bad, submittedAt: r.submittedAt.toISOString() });
   });
 };

@@ -1,4 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { ID_NUMBER_PATTERN, PHONE_PATTERN } from '@hcp/domain';
 import type { Staff } from '../../db/schema.ts';
 import { staffCtx } from '../../http/request-context.ts';
 import type { RouteModule } from '../index.ts';
@@ -8,6 +9,9 @@ const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 const EmployeeNo = Type.String({ minLength: 1, maxLength: 32, pattern: '^\\S(.*\\S)?$' });
 const PhotoUrl = Type.String({ maxLength: 500, pattern: '^(https?://|/)\\S+$', description: 'an http(s) URL or a path on this server' });
 const WindowIds = Type.Array(Id, { maxItems: 100 });
+/** Write-only: kept as blind indexes to see a staff member rating their own case; never shown in clear. */
+const OwnPhone = Type.Optional(Nullable(Type.String({ minLength: 5, maxLength: 20, pattern: PHONE_PATTERN, description: 'the staff member’s own phone, only compared with evaluators’ (self-rating detection); omitted keeps, null clears' })));
+const OwnIdNumber = Type.Optional(Nullable(Type.String({ minLength: 2, maxLength: 32, pattern: ID_NUMBER_PATTERN, description: 'the staff member’s own ID number, only compared; omitted keeps, null clears' })));
 
 const StaffView = Type.Object({
   id: Type.Integer(),
@@ -19,6 +23,8 @@ const StaffView = Type.Object({
   photoUrl: Nullable(Type.String()),
   active: Type.Boolean(),
   windowIds: Type.Array(Type.Integer()),
+  phoneMasked: Nullable(Type.String({ description: 'the own phone registered for self-rating detection, masked' })),
+  hasIdNumber: Type.Boolean(),
 });
 
 const staffView = (s: Staff & { unit_name: string; windowIds: number[] }) => ({
@@ -31,6 +37,8 @@ const staffView = (s: Staff & { unit_name: string; windowIds: number[] }) => ({
   photoUrl: s.photo_url,
   active: s.active,
   windowIds: s.windowIds,
+  phoneMasked: s.phone_masked,
+  hasIdNumber: s.id_bidx !== null,
 });
 
 /** Window staff (窗口工作人员): who works for which unit, at which windows. */
@@ -60,6 +68,8 @@ export const staffRoutes: RouteModule = (app, c) => {
         photoUrl: Type.Optional(Nullable(PhotoUrl)),
         active: Type.Optional(Type.Boolean()),
         windowIds: Type.Optional(WindowIds),
+        phone: OwnPhone,
+        idNumber: OwnIdNumber,
       }, { additionalProperties: false }),
       response: { 201: StaffView, ...errors },
     },
@@ -76,6 +86,8 @@ export const staffRoutes: RouteModule = (app, c) => {
         title: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
         photoUrl: Type.Optional(Nullable(PhotoUrl)),
         active: Type.Optional(Type.Boolean()),
+        phone: OwnPhone,
+        idNumber: OwnIdNumber,
       }, { additionalProperties: false }),
       response: { 200: StaffView, ...errors },
     },

@@ -23,8 +23,8 @@ describe('work orders over HTTP: the whole closed loop', () => {
     const r = await ta.c.services.evaluations.record(system, { caseId, channel: 'device', level: 1, tags: ['101'] });
     return (await ta.c.repos.workOrders.findByEvaluation(r.id))!.id;
   }
-  const act = (cookie: string, id: number, action: string, text?: string) =>
-    ta.app.inject({ method: 'POST', url: `/api/work-orders/${id}/actions`, headers: { cookie }, payload: { action, ...(text ? { text } : {}) } });
+  const act = (cookie: string, id: number, action: string, text?: string, extra: Record<string, unknown> = {}) =>
+    ta.app.inject({ method: 'POST', url: `/api/work-orders/${id}/actions`, headers: { cookie }, payload: { action, ...(text ? { text } : {}), ...extra } });
   async function steps(cookie: string, id: number, actions: string[]) {
     for (const a of actions) {
       const res = await act(cookie, id, a, `${a} 说明`);
@@ -41,7 +41,7 @@ describe('work orders over HTTP: the whole closed loop', () => {
     const round1 = await act(operator, id, 'revisit_unsatisfied', '群众仍不满意');
     expect(round1.json().workOrder).toMatchObject({ state: 'assigned', reviewRound: 2, decision: null });
     await steps(unitAdmin, id, handling);
-    const done = await act(operator, id, 'revisit_satisfied', '回访满意');
+    const done = await act(operator, id, 'revisit_satisfied', '回访满意', { level: 4 });
     expect(done.statusCode).toBe(200);
     expect(done.json().workOrder).toMatchObject({ state: 'closed_resolved', reviewRound: 2, overdue: false, pendingDeadline: null });
     expect(done.json().workOrder.closedAt).not.toBeNull();
@@ -58,11 +58,11 @@ describe('work orders over HTTP: the whole closed loop', () => {
   it('a second unsatisfied revisit after the allowed review closes unresolved; nothing further is allowed', async () => {
     const id = await badOrder('WO-UNRES');
     await steps(unitAdmin, id, ['assign', ...handling]);
-    expect((await act(operator, id, 'revisit_unsatisfied')).statusCode).toBe(200);
+    expect((await act(operator, id, 'revisit_unsatisfied', '仍不满意')).statusCode).toBe(200);
     await steps(unitAdmin, id, handling);
-    const closed = await act(operator, id, 'revisit_unsatisfied');
+    const closed = await act(operator, id, 'revisit_unsatisfied', '还是不满意');
     expect(closed.json().workOrder).toMatchObject({ state: 'closed_unresolved', reviewRound: 2 });
-    expect((await act(operator, id, 'revisit_satisfied')).json().error.code).toBe('ILLEGAL_TRANSITION');
+    expect((await act(operator, id, 'revisit_satisfied', undefined, { level: 5 })).json().error.code).toBe('ILLEGAL_TRANSITION');
   });
 
   it('skipping a step and acting twice are 409 ILLEGAL_TRANSITION, and change nothing', async () => {
@@ -103,5 +103,21 @@ describe('work orders over HTTP: the whole closed loop', () => {
     const items = res.json().items as { id: number; overdue: boolean; pendingDeadline: string }[];
     expect(items.map((o) => o.id)).toEqual([id]);
     expect(items[0]).toMatchObject({ overdue: true, pendingDeadline: 'firstContactDue' });
+    // The console's countdown: working days on the region calendar, negative once overdue.
+    expect((items[0] as unknown as { workingDaysLeft: number }).workingDaysLeft).toBeLessThan(0);
+  });
+
+  it('shows what the order is about (never who rated), the working days left, the appeal window and who took each step', async () => {
+    const id = await badOrder('WO-SHOWN');
+    await steps(unitAdmin, id, ['assign']);
+    const list = await ta.app.inject({ method: 'GET', url: '/api/work-orders?state=assigned', headers: { cookie: unitAdmin } });
+    const listed = (list.json().items as { id: number; summary: unknown; workingDaysLeft: number; appealWindowEnd?: string }[]).find((o) => o.id === id)!;
+    expect(listed.summary).toMatchObject({ caseNo: 'WO-SHOWN', level: 1, realName: false, excludedAs: null });
+    expect(listed.workingDaysLeft).toBeGreaterThanOrEqual(0);
+    expect(listed.appealWindowEnd).toBeUndefined();
+    const detail = (await ta.app.inject({ method: 'GET', url: `/api/work-orders/${id}`, headers: { cookie: unitAdmin } })).json();
+    expect(new Date(detail.workOrder.appealWindowEnd).getTime()).toBeGreaterThan(new Date(detail.workOrder.openedAt).getTime());
+    expect(detail.events.map((e: { actorName?: string | null }) => e.actorName ?? null)).toEqual([null, expect.any(String)]);
+    expect(JSON.stringify(detail)).not.toMatch(/evaluator|phone/i);
   });
 });

@@ -14,10 +14,12 @@ import { PlatformImporter } from './platforms.importer.ts';
 import { RegionImporter } from './regions.importer.ts';
 import { ServiceItemImporter } from './service-items.importer.ts';
 import { StaffImporter } from './staff.importer.ts';
+import { CampaignInputImporter } from './campaign-inputs.importer.ts';
+import type { CampaignService } from '../campaign.service.ts';
 
 export interface ImporterDeps {
   repos: { regions: RegionRepository; orgs: OrganisationRepository; platforms: PlatformRepository; staff: StaffRepository; serviceItems: ServiceItemRepository };
-  services: { organisations: OrganisationService; platforms: PlatformService; serviceItems: ServiceItemService; caseIntake: CaseIntakeService };
+  services: { organisations: OrganisationService; platforms: PlatformService; serviceItems: ServiceItemService; caseIntake: CaseIntakeService; campaigns: CampaignService };
 }
 
 /** One importer per kind of master data, and one for cases. */
@@ -29,5 +31,6 @@ export function createImporters({ repos, services }: ImporterDeps): Record<Impor
     staff: new StaffImporter(repos.staff, repos.orgs),
     'service-items': new ServiceItemImporter(repos.serviceItems, repos.orgs, repos.regions, services.serviceItems),
     cases: new CaseImporter(services.caseIntake),
+    'campaign-inputs': new CampaignInputImporter(services.campaigns),
   };
 }

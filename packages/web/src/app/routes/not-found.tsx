@@ -1,10 +1,10 @@
-import { Link } from 'react-router';
+import { Link } from '@/components/link.tsx';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import '../styles/landing.css';
 
 /** Any path outside /console that the app does not know. */
-export function NotFoundRoute() {
+export function Component() {
   const { t } = useI18n();
   useDocumentTitle(t('page.notFound.title'), t('app.name'));
   return (

@@ -8,10 +8,7 @@ export const stageName = (s: string, locale: Locale) => pick(CASE_STAGE_NAMES[s 
 export const caseTypeName = (c: number, locale: Locale) => pick(CASE_TYPE_NAMES[c as CaseType], locale, String(c));
 export const applicantTypeName = (a: number, locale: Locale) => pick(APPLICANT_TYPE_NAMES[a as ApplicantType], locale, String(a));
 
-/** A date and time in Beijing time, as staff read it. */
-export function formatInstant(iso: string | null, locale: Locale): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(iso));
-}
+/** A date and time in Beijing time, as staff read it (the one formatter of lib/format-instant.ts). */
+export { formatInstant } from '@/lib/format-instant.ts';
 
 export const STAGE_COLORS: Record<string, string> = { completed: 'green', delivered: 'green', refused: 'red', withdrawn: 'default', processing: 'blue', accepted: 'blue' };

@@ -44,6 +44,7 @@ export const zh = {
   'poster.hint': '用手机扫描二维码，对本窗口的服务进行评价',
   'poster.qrLabel': '“{window}”的评价二维码',
   'poster.print': '打印 / 另存为 PDF',
+  'poster.pdf': '下载 PDF 海报',
   'poster.back': '返回评价器管理',
   'poster.failed': '无法生成海报',
 } as const;
@@ -93,6 +94,7 @@ export const en: Record<keyof typeof zh, string> = {
   'poster.hint': 'Scan the code with your phone to rate the service at this window',
   'poster.qrLabel': 'Rating QR code of “{window}”',
   'poster.print': 'Print / save as PDF',
+  'poster.pdf': 'Download PDF poster',
   'poster.back': 'Back to rating devices',
   'poster.failed': 'The poster could not be made',
 };

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { apiRequest } from '../api-client.ts';
 
 /** 行政区划 as the API returns it; `children` is the number of child regions where the list gives it. */
@@ -34,4 +35,21 @@ export function regionByCode(code: string): Promise<Region> {
 /** Forgets a cached region after it was renamed. */
 export function forgetRegion(code: string): void {
   cache.delete(code);
+}
+
+/** The names of these regions by code, filled in as they load (the code itself until then or when unreadable). */
+export function useRegionNames(codes: readonly string[]): Map<string, string> {
+  const key = [...new Set(codes)].sort().join(',');
+  const [names, setNames] = useState(new Map<string, string>());
+  useEffect(() => {
+    let live = true;
+    const wanted = key ? key.split(',') : [];
+    Promise.all(wanted.map((code) => regionByCode(code).then((r) => [code, r.name] as const, () => [code, code] as const))).then((pairs) => {
+      if (live) setNames(new Map(pairs));
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return names;
 }

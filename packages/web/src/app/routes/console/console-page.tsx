@@ -12,11 +12,11 @@ import { useConsoleUser } from './session.ts';
  * allowed" instead of the page for a deep link the role may not use (the server refuses the calls
  * anyway).
  */
-export function ConsolePage({ children }: { children: ReactNode }) {
+export function ConsolePage({ children, title: own }: { children: ReactNode; /** A sub-page's own title (one record); else the menu entry's. */ title?: string }) {
   const { t } = useI18n();
   const user = useConsoleUser();
   const nav = (useMatches().at(-1)?.handle as { nav?: ConsoleNavItem } | undefined)?.nav;
-  const title = nav ? t(nav.label) : '';
+  const title = own ?? (nav ? t(nav.label) : '');
   useDocumentTitle(title, t('app.name'));
   if (nav && !mayUse(user.role, nav)) {
     return (

@@ -6,6 +6,7 @@ import { useRegion } from '@/features/masterdata/api/get-region.ts';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useConsoleUser } from './session.ts';
+import { formatInstant } from '@/lib/format-instant.ts';
 
 /** 数据范围 in words: the region and/or unit names, or "everything". */
 function DataScope({ user }: { user: User }) {
@@ -29,7 +30,7 @@ export function Component() {
   const { t, locale } = useI18n();
   useDocumentTitle(t('nav.home'), t('app.name'));
   const lastLogin = user.lastLoginAt
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(user.lastLoginAt))
+    ? formatInstant(user.lastLoginAt, locale)
     : t('home.never');
   return (
     <div style={{ maxWidth: 720 }}>

@@ -4,6 +4,7 @@ import { Link, Outlet, redirect, useLoaderData, useLocation, useNavigate, useNav
 import { logout } from '@/features/auth/api/logout.ts';
 import { getMe } from '@/features/auth/api/me.ts';
 import { roleLabel } from '@/features/auth/role-label.ts';
+import { NotificationBell } from '@/features/notifications/components/notification-bell.tsx';
 import { LOCALE_NAMES, LOCALES, type Locale } from '@/i18n/dictionary.ts';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { isUnauthenticated, onUnauthenticated } from '@/lib/api-client.ts';
@@ -74,6 +75,7 @@ export function Component() {
         <Layout.Header
           style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorSplit}`, display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, paddingInline: 24, height: 'auto', minHeight: 64, flexWrap: 'wrap' }}
         >
+          <NotificationBell />
           <Segmented<Locale>
             aria-label={t('language.label')}
             value={locale}

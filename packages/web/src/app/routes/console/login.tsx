@@ -1,5 +1,5 @@
 import { Card, Segmented, Typography } from 'antd';
-import { Link, redirect, useNavigate, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { redirect, useNavigate, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { getMe } from '@/features/auth/api/me.ts';
 import { LoginForm } from '@/features/auth/components/login-form.tsx';
 import { LOCALE_NAMES, LOCALES, type Locale } from '@/i18n/dictionary.ts';
@@ -34,7 +34,8 @@ export function Component() {
           <LoginForm onSuccess={() => navigate(safeNext(params.get('next')), { replace: true })} />
         </Card>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 16 }}>
-          <Link to="/">{t('login.backHome')}</Link>
+          {/* The home page is the public app, not a route of the console's. */}
+          <a href="/">{t('login.backHome')}</a>
           <Segmented<Locale>
             aria-label={t('language.label')}
             size="small"

@@ -6,9 +6,23 @@ import { CONSOLE_MESSAGES } from '@/i18n/console-messages.ts';
 import { addMessages } from '@/i18n/dictionary.ts';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { useElderMode } from '@/lib/elder-mode.ts';
+import { useFocusableScrollBoxes } from '@/lib/focusable-scroll.ts';
 
 // The console's messages come with its code, so the landing page does not download them.
 addMessages(CONSOLE_MESSAGES);
+
+/**
+ * WCAG AA contrast (4.5:1) where Ant Design's defaults fall short (axe, e2e/accessibility.test.ts):
+ * links, secondary text, placeholders and danger red darker. Tags and empty tables: styles/console.css.
+ */
+const CONTRAST_TOKENS = {
+  colorLink: '#1456d8',
+  colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+  colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+  colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+  // A danger button's text on white.
+  colorError: '#cf1322',
+} as const;
 
 /** Ant Design's providers for everything under /console, in the chosen language and type size. */
 function ConsoleProviders({ children }: { children: React.ReactNode }) {
@@ -19,7 +33,7 @@ function ConsoleProviders({ children }: { children: React.ReactNode }) {
       locale={locale === 'zh-CN' ? zhCN : enUS}
       // "登录", not "登 录": the inserted space would also change what screen readers say.
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#1456d8', fontSize: elder ? 18 : 14, ...(elder ? { controlHeight: 40 } : {}) } }}
+      theme={{ token: { colorPrimary: '#1456d8', fontSize: elder ? 18 : 14, ...(elder ? { controlHeight: 40 } : {}), ...CONTRAST_TOKENS } }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
@@ -27,6 +41,7 @@ function ConsoleProviders({ children }: { children: React.ReactNode }) {
 }
 
 export function Component() {
+  useFocusableScrollBoxes();
   return (
     <ConsoleProviders>
       <Outlet />

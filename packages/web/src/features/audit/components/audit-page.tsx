@@ -6,6 +6,7 @@ import { QueryError } from '@/components/query-error.tsx';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { useAudit, type AuditFilter, type AuditRecord } from '../api/list-audit.ts';
 import { VerifyButton } from './verify-button.tsx';
+import { formatInstant } from '@/lib/format-instant.ts';
 
 /**
  * 审计日志: newest first, paged by sequence number (each page remembers where it started, so
@@ -19,7 +20,7 @@ export function AuditPage() {
   const page = cursors.length - 1;
   const audit = useAudit({ ...filter, ...(cursors[page] ? { beforeSeq: cursors[page] } : {}), limit: PAGE_SIZE + 1 });
   const rows = (audit.data ?? []).slice(0, PAGE_SIZE);
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  const when = (iso: string) => formatInstant(iso, locale, { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <div>
       <VerifyButton onDone={() => cursors.length === 1 && audit.reload()} />

@@ -2,6 +2,7 @@ import { Table } from 'antd';
 import { QueryError } from '@/components/query-error.tsx';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { useCalendarVersions, type CalendarVersion } from '../api/list-calendar-versions.ts';
+import { formatInstant } from '@/lib/format-instant.ts';
 
 /** The versions of one region's corrections, newest first. */
 export function CalendarVersions({ regionCode, round }: { regionCode: string; round: number }) {
@@ -21,7 +22,7 @@ export function CalendarVersions({ regionCode, round }: { regionCode: string; ro
         columns={[
           { title: t('calendar.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
           { title: t('calendar.daysChanged'), dataIndex: 'days' },
-          { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(v)) },
+          { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInstant(v, locale) },
           { title: t('calendar.by'), dataIndex: 'createdBy', render: (v: string | null) => v ?? '' },
         ]}
       />

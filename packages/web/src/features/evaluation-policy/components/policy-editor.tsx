@@ -10,6 +10,7 @@ import { IndicatorFields } from './indicator-fields.tsx';
 import { LevelFields } from './level-fields.tsx';
 import { formPathOf, fromFormValues, toFormValues, type FieldPath, type PolicyFormValues } from './policy-form.ts';
 import { SettingFields } from './setting-fields.tsx';
+import { PublicationFields } from './publication-fields.tsx';
 
 interface Problem {
   field: string;
@@ -102,6 +103,8 @@ export function PolicyEditor({ regionCode, base, onSaved, onCancel }: { regionCo
       <IndicatorFields />
       <Divider />
       <SettingFields />
+      <Divider />
+      <PublicationFields />
       <Divider />
       <Form.Item label={t('policy.note')} name="note" extra={t('policy.noteHint')}>
         <Input maxLength={200} />

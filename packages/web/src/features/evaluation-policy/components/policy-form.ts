@@ -16,12 +16,12 @@ export type FieldPath = (string | number)[];
 /** The scalar settings the editor shows, in groups; their labels are `policy.field.<name>`. */
 export const SETTING_GROUPS = {
   rating: ['textMaxLength', 'opensAt', 'badRatingNeeds', 'defaultAfterWorkingDays', 'defaultLevel', 'followUpsAllowed', 'clerkSeesRatingsAfterHours'],
-  invitations: ['invitationValidHours', 'reminderWorkingDaysBefore', 'reminderHour'],
+  invitations: ['invitationValidHours', 'reminderWorkingDaysBefore', 'reminderHour', 'feedbackLinkValidHours'],
   devices: ['devicePairingMinutes', 'deviceRequestMinutes', 'devicePairPerIpPerHour'],
   publicChannels: ['signedLinkMaxHours', 'publicSessionMinutes', 'qrLookbackDays', 'otpValidMinutes', 'otpMaxAttempts', 'otpPerPhonePerHour', 'otpPerIpPerHour', 'identifyPerIpPerHour', 'suggestionsPerIpPerHour'],
 } as const satisfies Record<string, readonly (keyof EvaluationPolicy)[]>;
 
-export const SMS_TEMPLATE_KINDS = ['invitation', 'reminder', 'feedback'] as const;
+export const SMS_TEMPLATE_KINDS = ['invitation', 'reminder', 'feedback', 'rectification'] as const;
 
 export function toFormValues(p: EvaluationPolicy): PolicyFormValues {
   const { tags, ...rest } = p;

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '@/components/link.tsx';
 import { Notice } from '@/components/notice.tsx';
 import type { CitizenMessageKey } from '@/i18n/citizen-messages.ts';
 import { useCitizenText } from '@/i18n/use-citizen-text.ts';

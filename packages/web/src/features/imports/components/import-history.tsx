@@ -7,6 +7,7 @@ import { useImport } from '../api/get-import.ts';
 import { useImports, type ImportSummary } from '../api/list-imports.ts';
 import { KIND_LABEL } from './kind-label.ts';
 import { RowErrorsTable } from './row-errors-table.tsx';
+import { formatInstant } from '@/lib/format-instant.ts';
 
 /** Past imports, newest first; a rejected one opens its full error report. */
 export function ImportHistory({ round }: { round: number }) {
@@ -27,7 +28,7 @@ export function ImportHistory({ round }: { round: number }) {
         pagination={false}
         scroll={{ x: true }}
         columns={[
-          { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(v)) },
+          { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInstant(v, locale) },
           { title: t('imports.kind'), dataIndex: 'kind', render: (k: ImportSummary['kind']) => (KIND_LABEL[k] ? t(KIND_LABEL[k]) : k) },
           { title: t('imports.filename'), dataIndex: 'filename' },
           { title: t('common.status'), dataIndex: 'status', render: (s: string) => (s === 'applied' ? <Tag color="green">{t('imports.status.applied')}</Tag> : <Tag color="red">{t('imports.status.rejected')}</Tag>) },

@@ -10,6 +10,7 @@ import { useIntegrations, type Integration } from '../api/list-integrations.ts';
 import { updateIntegration } from '../api/update-integration.ts';
 import { CreateIntegrationModal, IntegrationUnitsModal } from './integration-forms.tsx';
 import { KeyModal } from './key-modal.tsx';
+import { formatInstant } from '@/lib/format-instant.ts';
 
 /** 接口集成: the approval systems that push cases, their units and API keys. */
 export function IntegrationsPage() {
@@ -57,7 +58,7 @@ export function IntegrationsPage() {
           { title: t('integrations.keyId'), dataIndex: 'keyId', render: (v: string) => <code>{v}</code> },
           { title: t('integrations.units'), key: 'units', render: (_, i) => i.unitIds.map((id) => <Tag key={id}>{unitNames.get(id) ?? `#${id}`}</Tag>) },
           { title: t('common.status'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('common.enabled')}</Tag> : <Tag>{t('common.disabled')}</Tag>) },
-          { title: t('integrations.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => (v ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(v)) : t('integrations.neverUsed')) },
+          { title: t('integrations.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => (v ? formatInstant(v, locale) : t('integrations.neverUsed')) },
           {
             title: t('common.actions'),
             key: 'actions',

@@ -3,12 +3,13 @@ import { QueryError } from '@/components/query-error.tsx';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import type { ServiceItem } from '../api/list-service-items.ts';
 import { useServiceItemVersions } from '../api/list-service-item-versions.ts';
+import { formatInstant } from '@/lib/format-instant.ts';
 
 /** The version history of one item, newest first, with when each was replaced. */
 export function VersionsDrawer({ code, round, onClose }: { code: string | null; round: number; onClose: () => void }) {
   const { t, locale } = useI18n();
   const versions = useServiceItemVersions(code, round);
-  const when = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '');
+  const when = (iso: string | null) => formatInstant(iso, locale);
   return (
     <Drawer open={code !== null} onClose={onClose} size={720} title={t('items.versionsOf', { code: code ?? '' })} closable={{ 'aria-label': t('common.close') }}>
       <QueryError error={versions.error} what={t('items.versions')} onRetry={versions.reload} />

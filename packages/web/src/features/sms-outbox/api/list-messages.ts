@@ -2,7 +2,7 @@ import { apiRequest } from '@/lib/api-client.ts';
 import { useQuery } from '@/lib/use-query.ts';
 
 export const SMS_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'suppressed'] as const;
-export const SMS_PURPOSES = ['invitation', 'reminder', 'feedback', 'otp'] as const;
+export const SMS_PURPOSES = ['invitation', 'reminder', 'feedback', 'rectification', 'otp'] as const;
 
 /**
  * An outgoing SMS as the console may see it: the phone masked, one-time codes and evaluation links

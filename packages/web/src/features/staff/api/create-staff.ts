@@ -6,6 +6,8 @@ export interface NewStaffMember {
   employeeNo: string;
   name: string;
   title?: string | null;
+  /** Shown on the window's rating device; a path on this server or an http(s) URL. */
+  photoUrl?: string | null;
   active?: boolean;
   windowIds?: number[];
 }
@@ -14,6 +16,6 @@ export interface NewStaffMember {
 export function createStaff(input: NewStaffMember): Promise<StaffMember> {
   return apiRequest('/staff', {
     method: 'POST',
-    body: { ...input, employeeNo: input.employeeNo.trim(), name: input.name.trim(), title: input.title?.trim() || null, windowIds: input.windowIds ?? [] },
+    body: { ...input, employeeNo: input.employeeNo.trim(), name: input.name.trim(), title: input.title?.trim() || null, photoUrl: input.photoUrl?.trim() || null, windowIds: input.windowIds ?? [] },
   });
 }

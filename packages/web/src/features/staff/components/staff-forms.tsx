@@ -6,6 +6,9 @@ import type { NewStaffMember } from '../api/create-staff.ts';
 import type { StaffMember } from '../api/list-staff.ts';
 import type { StaffChange } from '../api/update-staff.ts';
 
+/** As the server checks it: a path on this server or an http(s) URL, without spaces. */
+const PHOTO_URL = /^(https?:\/\/|\/)\S+$/;
+
 function StaffFields() {
   const { t } = useI18n();
   return (
@@ -18,6 +21,9 @@ function StaffFields() {
       </Form.Item>
       <Form.Item label={t('staff.title')} name="title" rules={[{ max: 50 }]}>
         <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item label={t('staff.photo')} name="photoUrl" extra={t('staff.photoHint')} rules={[{ max: 500, pattern: PHOTO_URL, message: t('staff.photoInvalid') }]}>
+        <Input maxLength={500} autoComplete="off" inputMode="url" />
       </Form.Item>
       <Form.Item label={t('staff.onDuty')} name="active" valuePropName="checked">
         <Switch />

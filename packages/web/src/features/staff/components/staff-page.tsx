@@ -82,7 +82,7 @@ export function StaffPage({ canWrite }: { canWrite: boolean }) {
                 key: 'actions',
                 render: (_: unknown, s: StaffMember) => (
                   <Space>
-                    <Button size="small" aria-label={`${t('common.edit')} ${s.name}`} onClick={() => edit.open({ employeeNo: s.employeeNo, name: s.name, title: s.title, active: s.active }, s)}>
+                    <Button size="small" aria-label={`${t('common.edit')} ${s.name}`} onClick={() => edit.open({ employeeNo: s.employeeNo, name: s.name, title: s.title, photoUrl: s.photoUrl, active: s.active }, s)}>
                       {t('common.edit')}
                     </Button>
                     <Button size="small" aria-label={`${t('staff.assignWindows')} ${s.name}`} onClick={() => windows.open({ windowIds: s.windowIds }, s)}>

@@ -13,6 +13,7 @@ import type { UserAccount } from '@/lib/user-account.ts';
 import { updateUser, type UserChange } from '../api/update-user.ts';
 import { ScopeText } from './scope-text.tsx';
 import { CreateUserModal, EditUserModal, ResetPasswordModal, roleOptions, type UserEdit } from './user-forms.tsx';
+import { formatInstant } from '@/lib/format-instant.ts';
 
 /** 用户管理: accounts, their roles and data scopes; deactivate, unlock and reset passwords. */
 export function UsersPage({ currentUserId }: { currentUserId: number }) {
@@ -81,7 +82,7 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
               </Space>
             ),
           },
-          { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(v)) : t('users.never')) },
+          { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? formatInstant(v, locale) : t('users.never')) },
           {
             title: t('common.actions'),
             key: 'actions',

@@ -7,7 +7,8 @@ import './poster.css';
 
 /**
  * 二维码海报: a print-ready A4 page for a window with its name, hall and units and a large QR code of
- * its public link, drawn in the browser. "Print" also saves it as PDF through the browser's dialog.
+ * its public link, drawn in the browser. "Print" also saves it as PDF through the browser's dialog; the
+ * server draws the same poster as a PDF too (GET /api/organisations/:id/poster.pdf).
  */
 export function PosterPage({ windowId, backTo }: { windowId: number; backTo: React.ReactNode }) {
   const { t } = useI18n();
@@ -21,6 +22,10 @@ export function PosterPage({ windowId, backTo }: { windowId: number; backTo: Rea
       <div className="poster-toolbar">
         <Button type="primary" onClick={() => window.print()} disabled={!p}>
           {t('poster.print')}
+        </Button>
+        {/* The same poster drawn by the server as an A4 PDF, for print shops and archives. */}
+        <Button href={`/api/organisations/${windowId}/poster.pdf`} download={`window-${windowId}-poster.pdf`}>
+          {t('poster.pdf')}
         </Button>
         {backTo}
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@/components/link.tsx';
 import { useCitizenText } from '@/i18n/use-citizen-text.ts';
 import type { IdentifiedCase } from '../api/identify.ts';
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@/components/link.tsx';
 import { Notice } from '@/components/notice.tsx';
 import { useCitizenText } from '@/i18n/use-citizen-text.ts';
 import { ApiError } from '@/lib/api-client.ts';

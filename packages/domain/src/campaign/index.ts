@@ -1,0 +1,3 @@
+export * from './campaign-config.ts';
+export * from './campaign-period.ts';
+export * from './campaign-score.ts';

@@ -1,0 +1,2 @@
+export * from './report-period.ts';
+export * from './revisit-sample.ts';
