@@ -73,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMinutes: int(env, 'HCP_SESSION_TTL_MINUTES', 480),
     loginMaxFailures: int(env, 'HCP_LOGIN_MAX_FAILURES', 5),
     loginLockMinutes: int(env, 'HCP_LOGIN_LOCK_MINUTES', 15),
-    webDistDir: path.join(repoRoot, 'packages/web/dist'),
+    webDistDir: path.resolve(env.HCP_WEB_DIST_DIR || path.join(repoRoot, 'packages/web/dist')),
     production: env.NODE_ENV === 'production',
     trustProxy: env.HCP_TRUST_PROXY === 'true' || env.HCP_TRUST_PROXY === '1',
     publicBaseUrl: (env.HCP_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),

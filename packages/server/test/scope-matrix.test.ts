@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCase, pushCase, seedCaseWorld, type CaseWorld } from './case-fixtures.ts';
 import { multipartFile } from './multipart.ts';
 import { completedCase, inviteByKey, pairedDevice } from './device-fixtures.ts';
-import { createTestApp, loginAs, system, type TestApp } from './test-app.ts';
+import { createTestApp, loginAs, PASSWORD, system, type TestApp } from './test-app.ts';
 
-type Probe = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?: unknown; multipartBody?: ReturnType<typeof multipartFile> };
+type Probe = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown; multipartBody?: ReturnType<typeof multipartFile> };
 
 /**
  * The data-scope guarantee, route by route: a supervisor of 兴庆区 (640104) — the role with the most
@@ -109,6 +109,9 @@ describe('no route lets one county read or change another county’s records', (
       'POST /api/staff': { method: 'POST', url: '/api/staff', payload: { unitId: w.mz.id, employeeNo: 'X1', name: '越权' } },
       'PATCH /api/staff/{id}': { method: 'PATCH', url: `/api/staff/${lingwuStaff}`, payload: { name: '改名' } },
       'PUT /api/staff/{id}/windows': { method: 'PUT', url: `/api/staff/${lingwuStaff}/windows`, payload: { windowIds: [] } },
+      'PUT /api/staff/{id}/photo': { method: 'PUT', url: `/api/staff/${lingwuStaff}/photo`, multipartBody: multipartFile('me.png', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), { contentType: 'image/png' }) },
+      'DELETE /api/staff/{id}/photo': { method: 'DELETE', url: `/api/staff/${lingwuStaff}/photo` },
+      'GET /api/public/staff-photos/{id}/{sha256}': { exempt: 'public: the current photo shown on the window device, addressed by its SHA-256 (staff-photo.test)' },
       'GET /api/service-items': { method: 'GET', url: '/api/service-items?limit=500' },
       'GET /api/service-items/{code}': { method: 'GET', url: '/api/service-items/LW-ITEM-1' },
       'GET /api/service-items/{code}/versions': { method: 'GET', url: '/api/service-items/LW-ITEM-1/versions' },
@@ -124,6 +127,9 @@ describe('no route lets one county read or change another county’s records', (
       'GET /api/calendar/{regionCode}/versions': { method: 'GET', url: '/api/calendar/640181/versions' },
       'GET /api/calendar/{regionCode}/deadline': { method: 'GET', url: '/api/calendar/640181/deadline?from=2026-11-20T02:00:00Z&days=1' },
       'POST /api/calendar/{regionCode}/overrides': { method: 'POST', url: '/api/calendar/640181/overrides', payload: { days: [{ date: '2026-12-02', kind: 'holiday' }] } },
+      'POST /api/calendar/{regionCode}/imports/preview': { method: 'POST', url: '/api/calendar/640181/imports/preview?year=2026', multipartBody: multipartFile('2026.csv', 'date,type,name\n2026-12-02,休,越权\n') },
+      'POST /api/calendar/{regionCode}/imports': { method: 'POST', url: '/api/calendar/640181/imports?year=2026', multipartBody: multipartFile('2026.csv', 'date,type,name\n2026-12-02,休,越权\n') },
+      'GET /api/calendar/import-template': { exempt: 'a blank CSV template, no record' },
       'GET /api/users': { method: 'GET', url: '/api/users' },
       'POST /api/users': { method: 'POST', url: '/api/users', payload: { username: 'intruder', displayName: 'x', password: 'long-enough-pass', role: 'clerk', scopeRegionCode: '640181' } },
       'PATCH /api/users/{id}': { method: 'PATCH', url: `/api/users/${lingwuUser}`, payload: { active: false } },
@@ -276,6 +282,7 @@ describe('no route lets one county read or change another county’s records', (
     expect((await ta.c.repos.regions.find('640181000000'))!.name).toBe('灵武市');
     const cal = await ta.c.services.calendar.forRegion('640181000000');
     expect(cal.isWorkingDay('2026-12-02')).toBe(true);
+    expect(await ta.c.db.selectFrom('staff_photos').select('staff_id').execute()).toEqual([]);
     expect(await ta.c.db.selectFrom('organisations').select('id').where('code', '=', 'LW-NEW').execute()).toEqual([]);
     expect(await ta.c.db.selectFrom('users').select('id').where('username', '=', 'intruder').execute()).toEqual([]);
     expect(await ta.c.db.selectFrom('evaluation_policies').select('id').where('region_code', '=', '640181000000').execute()).toEqual([]);
@@ -297,5 +304,27 @@ describe('no route lets one county read or change another county’s records', (
     expect((await ta.c.repos.workOrderAttachments.list(lingwuWorkOrder)).map((a) => a.id)).toEqual([lingwuAttachment]);
     expect((await ta.c.db.selectFrom('notifications').select('read_at').where('id', '=', lingwuNotification).executeTakeFirstOrThrow()).read_at).toBeNull();
     expect((await ta.c.repos.supervisionAlerts.find(lingwuSupervisionAlert))!.acknowledged_at).toBeNull();
+  });
+
+  it('a window clerk of the same unit, not the one rated, reaches none of the work order’s routes', async () => {
+    const colleague = await ta.t.db.insertInto('staff').values({ org_id: w.mz.id, employee_no: 'SM-CLERK', name: '李晓梅' }).returning('id').executeTakeFirstOrThrow();
+    await ta.c.services.auth.createUser(system, { username: 'lw.clerk2', displayName: '李晓梅', password: PASSWORD, role: 'clerk', scopeOrgId: w.mz.id, staffId: colleague.id });
+    const login = await ta.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lw.clerk2', password: PASSWORD } });
+    const cookie = `hcp_session=${login.cookies.find((k) => k.name === 'hcp_session')!.value}`;
+    const leaks: string[] = [];
+    for (const [route, probe] of Object.entries(probes)) {
+      if ('exempt' in probe || !route.includes('/work-order')) continue;
+      const res = await ta.app.inject({
+        method: probe.method,
+        url: probe.url,
+        headers: { cookie, ...(probe.multipartBody?.headers ?? {}) },
+        ...(probe.multipartBody ? { payload: probe.multipartBody.payload } : probe.payload !== undefined ? { payload: probe.payload as object } : {}),
+      });
+      if (res.statusCode === 200 && probe.method === 'GET' && Array.isArray(res.json().items)) {
+        if (res.json().items.length > 0) leaks.push(`${route}: list not empty`);
+      } else if (res.statusCode < 400) leaks.push(`${route}: answered ${res.statusCode}`);
+    }
+    expect(leaks).toEqual([]);
+    expect((await ta.c.repos.workOrderAttachments.list(lingwuWorkOrder)).map((a) => a.id)).toEqual([lingwuAttachment]);
   });
 });

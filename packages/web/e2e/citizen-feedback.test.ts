@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { adminApi, minutesAgo, screenshotPath, startE2e, type E2e } from './harness.ts';
+import { adminApi, pushLingwuCase, screenshotPath, seedLingwu, staffSession, startE2e, type E2e, type SessionCall } from './harness.ts';
 
 /**
  * The end of the closed loop from the evaluator's side: a bad rating opens a work order, the unit
@@ -10,20 +10,9 @@ import { adminApi, minutesAgo, screenshotPath, startE2e, type E2e } from './harn
  */
 let e2e: E2e;
 let admin: ReturnType<typeof adminApi>;
-let supervisor = '';
+let asSupervisor: SessionCall;
 const SUPERVISOR = { username: 'lw-fb-supervisor', password: 'Lingwu-Feedback-2026' };
 const PHONE = '13900000011';
-
-async function asSupervisor<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
-    method,
-    headers: { cookie: supervisor, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
 
 /** The path of the newest feedback link texted to the evaluator, as the development gateway delivered it. */
 async function newestFeedbackLink(except: string[] = []): Promise<string> {
@@ -45,25 +34,10 @@ beforeAll(async () => {
   e2e = await startE2e();
   admin = adminApi(e2e.baseUrl);
   await admin.logIn(e2e.adminPassword);
-  await admin.post('/regions', [{ code: '640000', name: '宁夏回族自治区' }, { code: '640100', name: '银川市', parentCode: '640000' }, { code: '640181', name: '灵武市', parentCode: '640100' }]);
-  const unit = await admin.post('/organisations', { regionCode: '640181', kind: 'unit', code: 'LW-MZJ', name: '灵武市民政局' });
-  const hall = await admin.post('/organisations', { regionCode: '640181', kind: 'hall', name: '灵武市政务服务大厅A厅' });
-  const window = await admin.post('/organisations', { regionCode: '640181', kind: 'window', parentId: hall.id, code: 'A01', name: 'A01 综合窗口' });
-  await admin.post('/staff', { unitId: unit.id, employeeNo: 'E001', name: '马晓东', windowIds: [window.id] });
-  await admin.post('/service-items', { code: 'LW-ITEM-1', name: '最低生活保障审批', itemType: 'public_service', promisedDays: 5, ownerUnitId: unit.id, regionCode: '640181' });
-  const { apiKey } = await admin.post('/integrations', { name: '灵武民政审批系统', unitIds: [unit.id] });
-  await admin.post(
-    '/integration/cases',
-    {
-      caseNo: 'E2E-FB-1', itemCode: 'LW-ITEM-1', unitCode: 'LW-MZJ', windowId: window.id, staffEmployeeNo: 'E001', channel: 'offline',
-      applicant: { type: 1, name: '周八', phone: PHONE },
-      stages: [{ stage: 'received', at: minutesAgo(90) }, { stage: 'accepted', at: minutesAgo(80) }, { stage: 'completed', at: minutesAgo(10) }],
-    },
-    { authorization: `Bearer ${apiKey}` },
-  );
+  const county = await seedLingwu(admin);
+  await pushLingwuCase(admin, county, 'E2E-FB-1', { name: '周八', phone: PHONE });
   await admin.post('/users', { username: SUPERVISOR.username, displayName: '灵武市管办', password: SUPERVISOR.password, role: 'supervisor', scopeRegionCode: '640181' });
-  const login = await fetch(`${e2e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SUPERVISOR) });
-  supervisor = /hcp_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+  asSupervisor = await staffSession(e2e.baseUrl, SUPERVISOR);
 });
 
 afterAll(async () => {

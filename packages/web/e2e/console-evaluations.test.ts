@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import qrcode from 'qrcode-generator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { consoleUi } from './console-helpers.ts';
 import { adminApi, minutesAgo, screenshotPath, startE2e, type E2e } from './harness.ts';
 
 /**
@@ -61,19 +62,7 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function open(path: string, title: string) {
-  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: title, exact: true }).click();
-  await page.waitForURL(`${e2e.baseUrl}/console/${path}`);
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
-
-/** Picks an option of an Ant Design select that searches the server, after typing `search`. */
-async function choose(scope: Page | Locator, label: string, option: string | RegExp, search: string) {
-  const box = scope.getByLabel(label, { exact: true });
-  await box.click();
-  await box.fill(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
-}
+const { logIn, open, choose } = consoleUi(() => ({ page, baseUrl: e2e.baseUrl }));
 
 async function findCase(caseNo: string) {
   await page.getByLabel('办件编号').fill(caseNo);
@@ -83,11 +72,7 @@ async function findCase(caseNo: string) {
 
 describe('console evaluation pages', () => {
   test('a supervisor enters a 12345 phone rating and finds it in the evaluations, without who rated', async () => {
-    await page.goto(`${e2e.baseUrl}/console/login`);
-    await page.getByLabel('用户名').fill(SUPERVISOR.username);
-    await page.getByLabel('密码', { exact: true }).fill(SUPERVISOR.password);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: /^欢迎/ }).waitFor();
+    await logIn(SUPERVISOR.username, SUPERVISOR.password);
 
     await open('evaluation-entry', '代为录入');
     await findCase('QH-PHONE-1');

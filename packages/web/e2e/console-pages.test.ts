@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { consoleUi } from './console-helpers.ts';
 import { screenshotPath, startE2e, type E2e } from './harness.ts';
 
 /**
@@ -20,40 +21,10 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function logIn(username: string, password: string) {
-  await page.goto(`${e2e.baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: /^欢迎/ }).waitFor();
-}
-
-async function open(path: string, title: string) {
-  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: title, exact: true }).click();
-  await page.waitForURL(`${e2e.baseUrl}/console/${path}`);
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
-
-const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
-
-/** Picks an option of an Ant Design select; `search` is typed first for selects that search the server. */
-async function choose(scope: Page | Locator, label: string, option: string | RegExp, search?: string) {
-  const box = scope.getByLabel(label, { exact: true });
-  await box.click();
-  if (search) await box.fill(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
-}
+const { logIn, open, dialog, treeNode, choose, submitDialog, addRegionChain } = consoleUi(() => ({ page, baseUrl: e2e.baseUrl }));
 
 /** Closes a multiple select's list (it stays open after a pick) by clicking the dialog's title. */
 const closeDropdown = (d: Locator) => d.locator('.ant-modal-title').click();
-
-/** Fills a form in a dialog, presses its main button and waits for it to close. */
-async function submitDialog(d: Locator, button = '保存') {
-  await d.getByRole('button', { name: button, exact: true }).click();
-  await d.waitFor({ state: 'hidden' });
-}
-
-const treeNode = (name: string) => page.locator('.ant-tree').getByText(name, { exact: true });
 
 describe('console pages', () => {
   test('an administrator builds regions, organisations, staff and a versioned service item', async () => {
@@ -61,25 +32,12 @@ describe('console pages', () => {
 
     // 行政区划: a province, a city below it and a district below that, through the tree.
     await open('regions', '行政区划');
-    await page.getByRole('button', { name: '新增省级区划' }).click();
-    let d = dialog('新增省级区划');
-    await d.getByLabel('区划代码').fill('330000');
-    await d.getByLabel('区划名称').fill('浙江省');
-    await submitDialog(d);
-    for (const [parent, code, name] of [['浙江省', '330100', '杭州市'], ['杭州市', '330106', '西湖区']] as const) {
-      await treeNode(parent).click();
-      await page.getByRole('button', { name: '新增下级区划' }).click();
-      d = dialog(`在“${parent}”下新增区划`);
-      await d.getByLabel('区划代码').fill(code);
-      await d.getByLabel('区划名称').fill(name);
-      await submitDialog(d);
-      await treeNode(name).waitFor();
-    }
+    await addRegionChain([['330000', '浙江省'], ['330100', '杭州市'], ['330106', '西湖区']]);
 
     // 机构管理: a unit and a hall at the top, a window in the hall. A window needs a parent.
     await open('organisations', '机构管理');
     await page.getByRole('button', { name: '新增机构' }).click();
-    d = dialog('新增机构');
+    let d = dialog('新增机构');
     await choose(d, '行政区划', /^西湖区（/, '西湖');
     await d.getByLabel('机构编码').fill('XH-SJJ');
     await d.getByLabel('机构名称').fill('西湖区市场监督管理局');

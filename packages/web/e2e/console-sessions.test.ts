@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { heading, mainMenu, pathOf, submitLogin } from './console-helpers.ts';
 import { startE2e, type E2e } from './harness.ts';
 
 /**
@@ -18,18 +19,9 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-const path = (page: Page) => {
-  const url = new URL(page.url());
-  return url.pathname + url.search;
-};
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const menu = (page: Page) => page.getByRole('navigation', { name: '主菜单' });
-
 async function logIn(page: Page) {
   await heading(page, '管理后台登录').waitFor();
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码', { exact: true }).fill(e2e.adminPassword);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await submitLogin(page, 'admin', e2e.adminPassword);
 }
 
 /** Ends the browser's session on the server, as an expiry or a logout elsewhere does; the cookie stays. */
@@ -51,20 +43,20 @@ describe('console sessions', () => {
     expect(new URL(page.url()).searchParams.get('next')).toBe(deepLink);
     await logIn(page);
     await page.waitForURL((u) => u.pathname === '/console/audit');
-    expect(path(page)).toBe(deepLink);
+    expect(pathOf(page)).toBe(deepLink);
     await heading(page, '审计日志').waitFor();
 
     // The back button walks the console's pages in the order they were visited.
     for (const name of ['用户管理', '行政区划']) {
-      await menu(page).getByRole('link', { name, exact: true }).click();
+      await mainMenu(page).getByRole('link', { name, exact: true }).click();
       await heading(page, name).waitFor();
     }
     await page.goBack();
     await heading(page, '用户管理').waitFor();
-    expect(path(page)).toBe('/console/users');
+    expect(pathOf(page)).toBe('/console/users');
     await page.goBack();
     await heading(page, '审计日志').waitFor();
-    expect(path(page)).toBe(deepLink);
+    expect(pathOf(page)).toBe(deepLink);
     await page.goForward();
     await heading(page, '用户管理').waitFor();
     await page.close();
@@ -75,9 +67,9 @@ describe('console sessions', () => {
     await page.goto(`${e2e.baseUrl}/console/users`);
     await heading(page, '用户管理').waitFor();
     await endSessionOnServer(page);
-    await menu(page).getByRole('link', { name: '工作人员', exact: true }).click();
+    await mainMenu(page).getByRole('link', { name: '工作人员', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/console/login');
-    expect(path(page)).toBe('/console/login?next=%2Fconsole%2Fstaff');
+    expect(pathOf(page)).toBe('/console/login?next=%2Fconsole%2Fstaff');
     await logIn(page);
     await page.waitForURL(`${e2e.baseUrl}/console/staff`);
     await heading(page, '工作人员').waitFor();
@@ -90,7 +82,7 @@ describe('console sessions', () => {
     await heading(page, /^欢迎/).waitFor();
     // The staff list fails once: the page says so and offers to try again.
     await page.route(/\/api\/staff\?/, (route) => route.fulfill({ status: 503, body: '' }), { times: 1 });
-    await menu(page).getByRole('link', { name: '工作人员', exact: true }).click();
+    await mainMenu(page).getByRole('link', { name: '工作人员', exact: true }).click();
     await page.waitForURL(`${e2e.baseUrl}/console/staff`);
     const failed = page.getByRole('alert').filter({ hasText: '工作人员加载失败' });
     await failed.getByRole('button', { name: '重试' }).waitFor();
@@ -99,7 +91,7 @@ describe('console sessions', () => {
     await endSessionOnServer(page);
     await failed.getByRole('button', { name: '重试' }).click();
     await page.waitForURL((u) => u.pathname === '/console/login');
-    expect(path(page)).toBe('/console/login?next=%2Fconsole%2Fstaff');
+    expect(pathOf(page)).toBe('/console/login?next=%2Fconsole%2Fstaff');
     await logIn(page);
     await page.waitForURL(`${e2e.baseUrl}/console/staff`);
     await heading(page, '工作人员').waitFor();

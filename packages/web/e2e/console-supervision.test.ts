@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { adminApi, minutesAgo, screenshotPath, startE2e, type E2e } from './harness.ts';
+import { consoleUi } from './console-helpers.ts';
+import { adminApi, minutesAgo, screenshotPath, seedLingwu, staffSession, startE2e, type E2e, type SessionCall } from './harness.ts';
 
 /**
  * The console's supervision pages as a county's management office uses them: a report (通报)
@@ -13,34 +14,20 @@ import { adminApi, minutesAgo, screenshotPath, startE2e, type E2e } from './harn
  */
 let e2e: E2e;
 let page: Page;
-let supervisor = '';
+let asSupervisor: SessionCall;
 const SUPERVISOR = { username: 'lw-sv-supervisor', password: 'Lingwu-Supervise-2026' };
 const world = { mz: 0 };
 const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
-async function asSupervisor<T = Record<string, unknown>>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api${url}`, {
-    method,
-    headers: { cookie: supervisor, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const { logIn, open } = consoleUi(() => ({ page, baseUrl: e2e.baseUrl }));
 
 beforeAll(async () => {
   e2e = await startE2e();
   const admin = adminApi(e2e.baseUrl);
   await admin.logIn(e2e.adminPassword);
-  await admin.post('/regions', [{ code: '640000', name: '宁夏回族自治区' }, { code: '640100', name: '银川市', parentCode: '640000' }, { code: '640181', name: '灵武市', parentCode: '640100' }]);
-  const mz = await admin.post('/organisations', { regionCode: '640181', kind: 'unit', code: 'LW-MZJ', name: '灵武市民政局' });
-  world.mz = mz.id;
-  await admin.post('/service-items', { code: 'LW-ITEM-1', name: '最低生活保障审批', itemType: 'public_service', promisedDays: 5, ownerUnitId: mz.id, regionCode: '640181' });
-  const { apiKey } = await admin.post('/integrations', { name: '灵武民政审批系统', unitIds: [mz.id] });
+  const { unitId, apiKey } = await seedLingwu(admin);
+  world.mz = unitId;
   await admin.post('/users', { username: SUPERVISOR.username, displayName: '灵武市管办', password: SUPERVISOR.password, role: 'supervisor', scopeRegionCode: '640181' });
-  const login = await fetch(`${e2e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SUPERVISOR) });
-  supervisor = /hcp_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+  asSupervisor = await staffSession(e2e.baseUrl, SUPERVISOR);
   // Three evaluators with phones rated by 12345 this month: the population of a 监督查评 sample.
   for (const [i, level] of [5, 4, 3].entries()) {
     await admin.post(
@@ -55,22 +42,12 @@ beforeAll(async () => {
     await asSupervisor('POST', '/evaluations', { caseNo: `SV-${i}`, channel: 'phone', level, realName: true });
   }
   page = await e2e.context.newPage();
-  await page.goto(`${e2e.baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(SUPERVISOR.username);
-  await page.getByLabel('密码', { exact: true }).fill(SUPERVISOR.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: /^欢迎/ }).waitFor();
+  await logIn(SUPERVISOR.username, SUPERVISOR.password);
 });
 
 afterAll(async () => {
   await e2e?.stop();
 });
-
-async function open(where: string, title: string) {
-  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: title, exact: true }).click();
-  await page.waitForURL(`${e2e.baseUrl}/console/${where}`);
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
 
 /** Picks 灵武市 in the region select of the form with this id (it searches the server). */
 async function chooseRegion(formId: string) {

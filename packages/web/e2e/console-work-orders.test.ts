@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { adminApi, minutesAgo, screenshotPath, startE2e, type E2e } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { consoleUi } from './console-helpers.ts';
+import { adminApi, pushLingwuCase, screenshotPath, seedLingwu, staffSession, startE2e, type E2e } from './harness.ts';
 
 /**
  * The closed loop (差评整改) in the console, by the three people who run it: the unit administrator
@@ -21,44 +22,15 @@ const USERS = {
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 /** A JSON call as one of the county's users (a session of its own, not the browser's). */
-async function as(user: keyof typeof USERS) {
-  const login = await fetch(`${e2e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USERS[user].username, password: USERS[user].password }) });
-  const cookie = /hcp_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
-  return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${e2e.baseUrl}/api${path}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
-}
+const as = (user: keyof typeof USERS) => staffSession(e2e.baseUrl, USERS[user]);
 
 beforeAll(async () => {
   e2e = await startE2e();
   const admin = adminApi(e2e.baseUrl);
   await admin.logIn(e2e.adminPassword);
-  await admin.post('/regions', [{ code: '640000', name: '宁夏回族自治区' }, { code: '640100', name: '银川市', parentCode: '640000' }, { code: '640181', name: '灵武市', parentCode: '640100' }]);
-  const unit = await admin.post('/organisations', { regionCode: '640181', kind: 'unit', code: 'LW-MZJ', name: '灵武市民政局' });
-  const hall = await admin.post('/organisations', { regionCode: '640181', kind: 'hall', name: '灵武市政务服务大厅A厅' });
-  const window = await admin.post('/organisations', { regionCode: '640181', kind: 'window', parentId: hall.id, code: 'A01', name: 'A01 综合窗口' });
-  await admin.post('/staff', { unitId: unit.id, employeeNo: 'E001', name: '马晓东', windowIds: [window.id] });
-  await admin.post('/service-items', { code: 'LW-ITEM-1', name: '最低生活保障审批', itemType: 'public_service', promisedDays: 5, ownerUnitId: unit.id, regionCode: '640181' });
-  const { apiKey } = await admin.post('/integrations', { name: '灵武民政审批系统', unitIds: [unit.id] });
-  for (const [caseNo, phone] of [['E2E-WO-LOOP', '13900000021'], ['E2E-WO-APPEAL', '13900000022']] as const) {
-    await admin.post(
-      '/integration/cases',
-      {
-        caseNo, itemCode: 'LW-ITEM-1', unitCode: 'LW-MZJ', windowId: window.id, staffEmployeeNo: 'E001', channel: 'offline',
-        applicant: { type: 1, name: '周八', phone },
-        stages: [{ stage: 'received', at: minutesAgo(90) }, { stage: 'accepted', at: minutesAgo(80) }, { stage: 'completed', at: minutesAgo(10) }],
-      },
-      { authorization: `Bearer ${apiKey}` },
-    );
-  }
-  await admin.post('/users', { username: USERS.unit.username, displayName: USERS.unit.name, password: USERS.unit.password, role: 'unit_admin', scopeOrgId: unit.id });
+  const county = await seedLingwu(admin);
+  for (const [caseNo, phone] of [['E2E-WO-LOOP', '13900000021'], ['E2E-WO-APPEAL', '13900000022']] as const) await pushLingwuCase(admin, county, caseNo, { name: '周八', phone });
+  await admin.post('/users', { username: USERS.unit.username, displayName: USERS.unit.name, password: USERS.unit.password, role: 'unit_admin', scopeOrgId: county.unitId });
   await admin.post('/users', { username: USERS.operator.username, displayName: USERS.operator.name, password: USERS.operator.password, role: 'operator', scopeRegionCode: '640181' });
   await admin.post('/users', { username: USERS.supervisor.username, displayName: USERS.supervisor.name, password: USERS.supervisor.password, role: 'supervisor', scopeRegionCode: '640181' });
   page = await e2e.context.newPage();
@@ -68,20 +40,8 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function logInAs(user: keyof typeof USERS) {
-  await e2e.context.clearCookies();
-  await page.goto(`${e2e.baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(USERS[user].username);
-  await page.getByLabel('密码', { exact: true }).fill(USERS[user].password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: /^欢迎/ }).waitFor();
-}
-
-async function open(path: string, title: string) {
-  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: title, exact: true }).click();
-  await page.waitForURL(`${e2e.baseUrl}/console/${path}`);
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
+const { logIn, open, dialog, actions, step } = consoleUi(() => ({ page, baseUrl: e2e.baseUrl }));
+const logInAs = (user: keyof typeof USERS) => logIn(USERS[user].username, USERS[user].password);
 
 /** From a list, the order of a case, opened by its link; answers the order's id. */
 async function openOrderOf(caseNo: string): Promise<number> {
@@ -92,20 +52,7 @@ async function openOrderOf(caseNo: string): Promise<number> {
   return id;
 }
 
-const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
-const actions = () => page.locator('.ant-card', { has: page.getByRole('heading', { name: '办理', exact: true }) });
 const timeline = () => page.locator('.ant-card', { has: page.getByRole('heading', { name: '办理记录', exact: true }) });
-
-/** Takes one step of the unit's through its dialog, and waits for the page to confirm it. */
-async function step(button: string, text?: string, more?: (d: Locator) => Promise<void>) {
-  await actions().getByRole('button', { name: button, exact: true }).click();
-  const d = dialog(button);
-  if (text) await d.getByRole('textbox').first().fill(text);
-  if (more) await more(d);
-  await d.getByRole('button', { name: '提交', exact: true }).click();
-  await d.waitFor({ state: 'hidden' });
-  await page.getByText(`已办理：${button}`).waitFor();
-}
 
 /** A real-name bad rating entered for a 12345 call: the API path of every bad rating, which opens the order. */
 async function badRating(caseNo: string) {

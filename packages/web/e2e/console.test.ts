@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { heading, mainMenu, pathOf, submitLogin } from './console-helpers.ts';
 import { screenshotPath, startE2e, type E2e } from './harness.ts';
 
 let e2e: E2e;
@@ -12,36 +12,22 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-const path = (page: Page) => {
-  const url = new URL(page.url());
-  return url.pathname + url.search;
-};
-
-async function logIn(page: Page, username: string, password: string) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const menu = (page: Page) => page.getByRole('navigation', { name: '主菜单' });
-
 describe('staff console', () => {
   test('log in, reload, go back and forward, lose the session, log out', async () => {
     const page = await e2e.context.newPage();
     await page.goto(`${e2e.baseUrl}/console`);
     await page.waitForURL((u) => u.pathname === '/console/login');
-    expect(path(page)).toBe('/console/login?next=%2Fconsole');
+    expect(pathOf(page)).toBe('/console/login?next=%2Fconsole');
     await heading(page, '管理后台登录').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.screenshot({ path: screenshotPath('login.png') });
 
     // A wrong password is refused with the message for LOGIN_FAILED.
-    await logIn(page, 'admin', 'not-the-password');
+    await submitLogin(page, 'admin', 'not-the-password');
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
-    expect(path(page)).toBe('/console/login?next=%2Fconsole');
+    expect(pathOf(page)).toBe('/console/login?next=%2Fconsole');
 
-    await logIn(page, 'admin', e2e.adminPassword);
+    await submitLogin(page, 'admin', e2e.adminPassword);
     await page.waitForURL(`${e2e.baseUrl}/console`);
     await heading(page, '欢迎，系统管理员').waitFor();
     const userBox = page.getByLabel('当前用户');
@@ -49,17 +35,17 @@ describe('staff console', () => {
     expect(await page.getByText('全部（不限区划和单位）').count()).toBe(1);
     // A system administrator's menu has every section.
     for (const item of ['首页', '行政区划', '用户管理', '接口集成', '审计日志']) {
-      await menu(page).getByRole('link', { name: item }).waitFor();
+      await mainMenu(page).getByRole('link', { name: item }).waitFor();
     }
     await page.screenshot({ path: screenshotPath('console-home.png') });
 
     // The session survives a reload.
     await page.reload();
     await heading(page, '欢迎，系统管理员').waitFor();
-    expect(path(page)).toBe('/console');
+    expect(pathOf(page)).toBe('/console');
 
     // Deep links and the back and forward buttons.
-    await menu(page).getByRole('link', { name: '用户管理' }).click();
+    await mainMenu(page).getByRole('link', { name: '用户管理' }).click();
     await page.waitForURL(`${e2e.baseUrl}/console/users`);
     await heading(page, '用户管理').waitFor();
     await page.goBack();
@@ -76,15 +62,15 @@ describe('staff console', () => {
     await page.waitForURL((u) => u.pathname === '/console/login');
     await page.goto(`${e2e.baseUrl}/console/audit`);
     await page.waitForURL((u) => u.pathname === '/console/login');
-    expect(path(page)).toBe('/console/login?next=%2Fconsole%2Faudit');
-    await logIn(page, 'admin', e2e.adminPassword);
+    expect(pathOf(page)).toBe('/console/login?next=%2Fconsole%2Faudit');
+    await submitLogin(page, 'admin', e2e.adminPassword);
     await page.waitForURL(`${e2e.baseUrl}/console/audit`);
     await heading(page, '审计日志').waitFor();
     await e2e.context.clearCookies();
-    await menu(page).getByRole('link', { name: '首页' }).click();
+    await mainMenu(page).getByRole('link', { name: '首页' }).click();
     await page.waitForURL((u) => u.pathname === '/console/login');
-    expect(path(page)).toBe('/console/login?next=%2Fconsole');
-    await logIn(page, 'admin', e2e.adminPassword);
+    expect(pathOf(page)).toBe('/console/login?next=%2Fconsole');
+    await submitLogin(page, 'admin', e2e.adminPassword);
     await heading(page, '欢迎，系统管理员').waitFor();
 
     // Log out; going back does not show the console again.
@@ -110,13 +96,13 @@ describe('staff console', () => {
     await api.post(`${e2e.baseUrl}/api/auth/logout`);
 
     await page.goto(`${e2e.baseUrl}/console/login`);
-    await logIn(page, 'clerk1', 'clerk-Pass-2024');
+    await submitLogin(page, 'clerk1', 'clerk-Pass-2024');
     await heading(page, '欢迎，王小明').waitFor();
     expect(await page.getByLabel('当前用户').textContent()).toContain('窗口工作人员');
     await page.getByText('区划：北京市').waitFor();
-    await menu(page).getByRole('link', { name: '行政区划' }).waitFor();
-    expect(await menu(page).getByRole('link', { name: '用户管理' }).count()).toBe(0);
-    expect(await menu(page).getByRole('link', { name: '审计日志' }).count()).toBe(0);
+    await mainMenu(page).getByRole('link', { name: '行政区划' }).waitFor();
+    expect(await mainMenu(page).getByRole('link', { name: '用户管理' }).count()).toBe(0);
+    expect(await mainMenu(page).getByRole('link', { name: '审计日志' }).count()).toBe(0);
     await page.goto(`${e2e.baseUrl}/console/users`);
     await heading(page, '没有权限').waitFor();
 

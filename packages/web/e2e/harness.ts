@@ -45,27 +45,58 @@ function buildIsStale(): boolean {
   return built < Math.max(...sources, newestMtime(path.join(REPO_ROOT, 'packages/domain/src')));
 }
 
+const BUILD_LOCK = path.join(os.tmpdir(), `hcp-web-build-${Buffer.from(REPO_ROOT).toString('hex').slice(-24)}.lock`);
+
+/** Whether the process that took the build lock has ended without freeing it (killed, crashed). */
+function buildLockAbandoned(): boolean {
+  const pid = Number(fs.readFileSync(path.join(BUILD_LOCK, 'pid'), 'utf8'));
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /**
- * Builds the web app as `npm run build -w @hcp/web` does (the console, then the public pages into
- * the same dist/) when packages/web/dist is missing or older than its sources. A lock directory
- * keeps test files in parallel workers from building at the same time.
+ * Runs `fn` holding the lock on packages/web/dist, so test files in parallel workers neither build
+ * at the same time nor copy a build that is being written. A build can take minutes on a slow
+ * machine, so the lock is taken over only from a process that no longer runs, never for its age.
  */
-export async function ensureWebBuild(): Promise<void> {
-  const lock = path.join(os.tmpdir(), `hcp-web-build-${Buffer.from(REPO_ROOT).toString('hex').slice(-24)}.lock`);
+async function withBuildLock<T>(fn: () => T): Promise<T> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
-      fs.mkdirSync(lock);
+      fs.mkdirSync(BUILD_LOCK);
+      fs.writeFileSync(path.join(BUILD_LOCK, 'pid'), String(process.pid));
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 120_000) fs.rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`waited too long for the web build lock ${lock}`);
+      let abandoned = false;
+      try {
+        abandoned = buildLockAbandoned();
+      } catch {
+        // The holder has not written its pid yet, or has just freed the lock.
+      }
+      if (abandoned) fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited too long for the web build lock ${BUILD_LOCK}`);
       await sleep(200);
     }
   }
   try {
+    return fn();
+  } finally {
+    fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the web app as `npm run build -w @hcp/web` does (the console, then the public pages into
+ * the same dist/) when packages/web/dist is missing or older than its sources.
+ */
+export async function ensureWebBuild(): Promise<void> {
+  await withBuildLock(() => {
     if (!buildIsStale()) return;
     const vite = path.join(path.dirname(createRequire(path.join(WEB_DIR, 'package.json')).resolve('vite/package.json')), 'bin/vite.js');
     // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
@@ -75,9 +106,19 @@ export async function ensureWebBuild(): Promise<void> {
       const result = spawnSync(process.execPath, [vite, 'build', '-c', config, '--logLevel', 'warn'], { cwd: WEB_DIR, env, encoding: 'utf8', timeout: 120_000 });
       if (result.status !== 0) throw new Error(`web build (${config}) failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
     }
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
+  });
+}
+
+/**
+ * A copy of packages/web/dist for one server. A server lists the files it serves when it starts, and
+ * a build (another test file's, after a source changed) empties dist/ and writes new file names: a
+ * page that loaded before or during it would then miss its scripts. With its own copy it cannot.
+ */
+async function copyOfWebBuild(into: string): Promise<string> {
+  const copy = path.join(into, 'web');
+  const dist = path.join(WEB_DIR, 'dist');
+  await withBuildLock(() => fs.existsSync(dist) && fs.cpSync(dist, copy, { recursive: true }));
+  return copy;
 }
 
 /** A port that was free a moment ago: the server cannot be told PORT=0, so ask the OS for one. */
@@ -132,8 +173,11 @@ export interface RunningServer {
   halt(): Promise<void>;
 }
 
+/** How long a server may take to start: generous, because a loaded 2-core CI machine starts slowly. */
+const HEALTH_WAIT_MS = 150_000;
+
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + HEALTH_WAIT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);
     try {
@@ -144,7 +188,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
     }
     await sleep(150);
   }
-  throw new Error(`server not healthy after 60 s:\n${output()}`);
+  throw new Error(`server not healthy after ${HEALTH_WAIT_MS / 1000} s:\n${output()}`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -168,7 +212,8 @@ export async function startServer(again?: Pick<RunningServer, 'dataDir' | 'db' |
   const db = again?.db ?? (await createE2eDatabase());
   const port = await freePort();
   const adminPassword = again?.adminPassword ?? `e2e-${randomBytes(9).toString('base64url')}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', HCP_DATA_DIR: dataDir, HCP_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' };
+  const webDir = again ? path.join(dataDir, 'web') : await copyOfWebBuild(dataDir);
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', HCP_DATA_DIR: dataDir, HCP_WEB_DIST_DIR: webDir, HCP_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
   if (db.url) env.DATABASE_URL = db.url;
@@ -295,3 +340,64 @@ export function adminApi(baseUrl: string) {
 
 /** An instant some minutes ago, for case stages that must lie in the past. */
 export const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+
+/** A staff account's username and password, as the browser tests create and use them. */
+export interface StaffLogin {
+  username: string;
+  password: string;
+}
+
+/** A JSON call with a session of its own (not the browser's); answers the parsed body, undefined when empty. */
+export type SessionCall = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/** Logs a staff account in through the API and answers calls made with that session. */
+export async function staffSession(baseUrl: string, login: StaffLogin): Promise<SessionCall> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: login.username, password: login.password }) });
+  if (!res.ok) throw new Error(`login of ${login.username} answered ${res.status}: ${await res.text()}`);
+  const cookie = /hcp_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => {
+    const answer = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await answer.text();
+    if (!answer.ok) throw new Error(`${method} ${path} → ${answer.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+/** What seedLingwu made: the ids of 灵武市民政局 and its window A01, and the unit's integration key. */
+export interface LingwuCounty {
+  unitId: number;
+  windowId: number;
+  apiKey: string;
+}
+
+/**
+ * 灵武市 (640181, below 银川市 and 宁夏) with 灵武市民政局 (LW-MZJ), a hall with the window A01 where
+ * 马晓东 (E001) works, the unit's item 最低生活保障审批 (LW-ITEM-1) and an integration key of the unit.
+ */
+export async function seedLingwu(admin: ReturnType<typeof adminApi>): Promise<LingwuCounty> {
+  await admin.post('/regions', [{ code: '640000', name: '宁夏回族自治区' }, { code: '640100', name: '银川市', parentCode: '640000' }, { code: '640181', name: '灵武市', parentCode: '640100' }]);
+  const unit = await admin.post('/organisations', { regionCode: '640181', kind: 'unit', code: 'LW-MZJ', name: '灵武市民政局' });
+  const hall = await admin.post('/organisations', { regionCode: '640181', kind: 'hall', name: '灵武市政务服务大厅A厅' });
+  const window = await admin.post('/organisations', { regionCode: '640181', kind: 'window', parentId: hall.id, code: 'A01', name: 'A01 综合窗口' });
+  await admin.post('/staff', { unitId: unit.id, employeeNo: 'E001', name: '马晓东', windowIds: [window.id] });
+  await admin.post('/service-items', { code: 'LW-ITEM-1', name: '最低生活保障审批', itemType: 'public_service', promisedDays: 5, ownerUnitId: unit.id, regionCode: '640181' });
+  const { apiKey } = await admin.post('/integrations', { name: '灵武民政审批系统', unitIds: [unit.id] });
+  return { unitId: unit.id, windowId: window.id, apiKey };
+}
+
+/** A case of LW-ITEM-1 handled by 马晓东 at window A01 and completed ten minutes ago, pushed with the unit's key. */
+export async function pushLingwuCase(admin: ReturnType<typeof adminApi>, county: LingwuCounty, caseNo: string, applicant: { name: string; phone: string }): Promise<void> {
+  await admin.post(
+    '/integration/cases',
+    {
+      caseNo, itemCode: 'LW-ITEM-1', unitCode: 'LW-MZJ', windowId: county.windowId, staffEmployeeNo: 'E001', channel: 'offline',
+      applicant: { type: 1, ...applicant },
+      stages: [{ stage: 'received', at: minutesAgo(90) }, { stage: 'accepted', at: minutesAgo(80) }, { stage: 'completed', at: minutesAgo(10) }],
+    },
+    { authorization: `Bearer ${county.apiKey}` },
+  );
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { adminApi, minutesAgo, screenshotPath, startE2e, type E2e } from './harness.ts';
+import { adminApi, minutesAgo, screenshotPath, seedLingwu, staffSession, startE2e, type E2e, type SessionCall } from './harness.ts';
 
 /**
  * The public disclosure portal (/public, 公开) as a citizen uses it, no login: the landing page links
@@ -10,21 +10,10 @@ import { adminApi, minutesAgo, screenshotPath, startE2e, type E2e } from './harn
  */
 let e2e: E2e;
 let page: Page;
-let supervisor = '';
+let asSupervisor: SessionCall;
 const SUPERVISOR = { username: 'lw-pp-supervisor', password: 'Lingwu-Portal-2026' };
 const world = { mz: 0, ga: 0, order: 0 };
 const SECRET = { name: '张三丰', phone: '13912345678', caseNo: 'PP-MZ-BAD', staff: '马晓东' };
-
-async function asSupervisor<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
-    method,
-    headers: { cookie: supervisor, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 const publicApi = async <T = Record<string, unknown>>(path: string): Promise<T> => {
   const res = await fetch(`${e2e.baseUrl}/api${path}`);
@@ -36,30 +25,24 @@ beforeAll(async () => {
   e2e = await startE2e();
   const admin = adminApi(e2e.baseUrl);
   await admin.logIn(e2e.adminPassword);
-  await admin.post('/regions', [{ code: '640000', name: '宁夏回族自治区' }, { code: '640100', name: '银川市', parentCode: '640000' }, { code: '640181', name: '灵武市', parentCode: '640100' }]);
-  const mz = await admin.post('/organisations', { regionCode: '640181', kind: 'unit', code: 'LW-MZJ', name: '灵武市民政局' });
+  const county = await seedLingwu(admin);
   const ga = await admin.post('/organisations', { regionCode: '640181', kind: 'unit', code: 'LW-GAJ', name: '灵武市公安局' });
-  Object.assign(world, { mz: mz.id, ga: ga.id });
-  const hall = await admin.post('/organisations', { regionCode: '640181', kind: 'hall', name: '灵武市政务服务大厅A厅' });
-  const window = await admin.post('/organisations', { regionCode: '640181', kind: 'window', parentId: hall.id, code: 'A01', name: 'A01 综合窗口' });
-  await admin.post('/staff', { unitId: mz.id, employeeNo: 'E001', name: SECRET.staff, windowIds: [window.id] });
-  await admin.post('/service-items', { code: 'LW-ITEM-1', name: '最低生活保障审批', itemType: 'public_service', promisedDays: 5, ownerUnitId: mz.id, regionCode: '640181' });
+  Object.assign(world, { mz: county.unitId, ga: ga.id });
   await admin.post('/service-items', { code: 'LW-ITEM-2', name: '户口迁移', itemType: 'public_service', promisedDays: 3, ownerUnitId: ga.id, regionCode: '640181' });
-  const mzKey = (await admin.post('/integrations', { name: '灵武民政审批系统', unitIds: [mz.id] })).apiKey as string;
+  const mzKey = county.apiKey;
   const gaKey = (await admin.post('/integrations', { name: '灵武公安审批系统', unitIds: [ga.id] })).apiKey as string;
   const push = (key: string, caseNo: string, itemCode: string, unitCode: string, phone: string) =>
     admin.post(
       '/integration/cases',
       {
-        caseNo, itemCode, unitCode, channel: 'offline', ...(unitCode === 'LW-MZJ' ? { windowId: window.id, staffEmployeeNo: 'E001' } : {}),
+        caseNo, itemCode, unitCode, channel: 'offline', ...(unitCode === 'LW-MZJ' ? { windowId: county.windowId, staffEmployeeNo: 'E001' } : {}),
         applicant: { type: 1, name: SECRET.name, phone },
         stages: [{ stage: 'received', at: minutesAgo(90) }, { stage: 'accepted', at: minutesAgo(80) }, { stage: 'completed', at: minutesAgo(10) }],
       },
       { authorization: `Bearer ${key}` },
     );
   await admin.post('/users', { username: SUPERVISOR.username, displayName: '灵武市管办', password: SUPERVISOR.password, role: 'supervisor', scopeRegionCode: '640181' });
-  const login = await fetch(`${e2e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SUPERVISOR) });
-  supervisor = /hcp_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+  asSupervisor = await staffSession(e2e.baseUrl, SUPERVISOR);
 
   // The county ranks small volumes and publishes from two ratings, so a handful of ratings make a ranking.
   const { policy } = await asSupervisor<{ policy: Record<string, unknown> & { publication: object } }>('GET', '/evaluation-policies/640181');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { consoleUi } from './console-helpers.ts';
 import { minutesAgo, screenshotPath, startE2e, type E2e } from './harness.ts';
 
 /**
@@ -32,49 +33,7 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function logIn(username: string, password: string) {
-  await e2e.context.clearCookies();
-  await page.goto(`${e2e.baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: /^欢迎/ }).waitFor();
-}
-
-async function open(path: string, title: string) {
-  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: title, exact: true }).click();
-  await page.waitForURL(`${e2e.baseUrl}/console/${path}`);
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
-
-const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
-const treeNode = (name: string) => page.locator('.ant-tree').getByText(name, { exact: true });
-
-/** Picks an option of an Ant Design select; `search` is typed first for selects that search the server. */
-async function choose(scope: Page | Locator, label: string, option: string | RegExp, search?: string) {
-  const box = scope.getByLabel(label, { exact: true });
-  await box.click();
-  if (search) await box.fill(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
-}
-
-async function submitDialog(d: Locator, button = '保存') {
-  await d.getByRole('button', { name: button, exact: true }).click();
-  await d.waitFor({ state: 'hidden' });
-}
-
-const actions = () => page.locator('.ant-card', { has: page.getByRole('heading', { name: '办理', exact: true }) });
-
-/** One step of the work order through its dialog, confirmed by the page. */
-async function step(button: string, text?: string, more?: (d: Locator) => Promise<void>) {
-  await actions().getByRole('button', { name: button, exact: true }).click();
-  const d = dialog(button);
-  if (text) await d.getByRole('textbox').first().fill(text);
-  if (more) await more(d);
-  await d.getByRole('button', { name: '提交', exact: true }).click();
-  await d.waitFor({ state: 'hidden' });
-  await page.getByText(`已办理：${button}`).waitFor();
-}
+const { logIn, open, dialog, treeNode, choose, submitDialog, addRegionChain, actions, step } = consoleUi(() => ({ page, baseUrl: e2e.baseUrl }));
 
 describe('the full tour: a county from nothing to a published reply', () => {
   test('the system administrator sets the county up in the console', async () => {
@@ -82,25 +41,12 @@ describe('the full tour: a county from nothing to a published reply', () => {
 
     // 行政区划: the province, the city and the county, down the tree.
     await open('regions', '行政区划');
-    await page.getByRole('button', { name: '新增省级区划' }).click();
-    let d = dialog('新增省级区划');
-    await d.getByLabel('区划代码').fill('640000');
-    await d.getByLabel('区划名称').fill('宁夏回族自治区');
-    await submitDialog(d);
-    for (const [parent, code, name] of [['宁夏回族自治区', '640300', '吴忠市'], ['吴忠市', '640323', '盐池县']] as const) {
-      await treeNode(parent).click();
-      await page.getByRole('button', { name: '新增下级区划' }).click();
-      d = dialog(`在“${parent}”下新增区划`);
-      await d.getByLabel('区划代码').fill(code);
-      await d.getByLabel('区划名称').fill(name);
-      await submitDialog(d);
-      await treeNode(name).waitFor();
-    }
+    await addRegionChain([['640000', '宁夏回族自治区'], ['640300', '吴忠市'], ['640323', '盐池县']]);
 
     // 机构管理: the unit, the hall and a window in the hall.
     await open('organisations', '机构管理');
     await page.getByRole('button', { name: '新增机构' }).click();
-    d = dialog('新增机构');
+    let d = dialog('新增机构');
     await choose(d, '行政区划', /^盐池县（/, '盐池');
     await d.getByLabel('机构编码').fill('YC-MZJ');
     await d.getByLabel('机构名称').fill('盐池县民政局');

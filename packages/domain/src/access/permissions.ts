@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   'device.invite': 'ask the rating device at a window to show the rating screen for a case',
   'sms.read': 'read the SMS outbox and the development gateway’s inbox',
   'workorder.read': 'read the work orders (整改工单) that bad ratings opened, with their steps and deadlines',
+  'workorder.read_own': 'read the work orders about yourself (the staff member your account is linked to), with their steps, requests and attachments, once the policy’s clerkSeesRatingsAfterHours have passed since the rating',
   'workorder.handle': 'handle a work order: assign, verify, decide, rectify, give feedback',
   'workorder.revisit': 'record the revisit (回访) of a work order: the evaluator satisfied or not',
   'workorder.attach': 'upload attachments (附件) to a work order as evidence of steps and requests (a clerk: only to orders about themselves)',
@@ -83,6 +84,8 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly StaffRole[]> = {
   'device.invite': ['clerk', 'unit_admin', 'supervisor', 'sysadmin'],
   'sms.read': ['sysadmin', 'supervisor'],
   'workorder.read': ['unit_admin', 'supervisor', 'operator', 'auditor', 'sysadmin'],
+  // A clerk reads only the orders about themselves (work-order-access.ts), to attach evidence and appeal.
+  'workorder.read_own': ['clerk'],
   'workorder.handle': ['unit_admin', 'supervisor'],
   'workorder.revisit': ['operator', 'supervisor'],
   'workorder.attach': ['clerk', 'unit_admin', 'supervisor', 'operator'],

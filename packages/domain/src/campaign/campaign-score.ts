@@ -1,4 +1,5 @@
 import { CAMPAIGN_CHANNELS, type CampaignChannel, type CampaignConfig } from './campaign-config.ts';
+import type { CampaignQuarter } from './campaign-period.ts';
 
 /**
  * The campaign's scoring formulas (seed 002 §三, written out in docs/domain/campaign.md):
@@ -36,6 +37,12 @@ export interface CampaignQuarterScore {
   deduction: { raw: number; applied: number };
   /** 0…100. */
   total: number;
+}
+
+/** A quarter's score as the API answers it: which quarter, and the unverified complaints beside the counted ones. */
+export interface CampaignQuarterView extends Omit<CampaignQuarterScore, 'complaints'> {
+  quarter: CampaignQuarter;
+  complaints: CampaignQuarterScore['complaints'] & { unverified: number };
 }
 
 const LEVEL_KEYS = [1, 2, 3, 4, 5] as const;

@@ -104,6 +104,19 @@ export interface Metrics {
   superseded: number;
 }
 
+/** One group of a statistics answer (a level, channel, unit, window, staff member, item, region or day). */
+export interface StatisticsGroup {
+  key: string;
+  /** A name to show: of the unit, window, staff member, item, region, channel or level; null for "none". */
+  label: string | null;
+  /** Counted ratings of the asked kind in the group. */
+  count: number;
+  /** count / the total's counted ratings. */
+  share: number | null;
+  /** Every metric of the group; null for level groups (a level has no rates of its own). */
+  metrics: Metrics | null;
+}
+
 export function ratingMetrics(c: StatCounts, kind: RatingKind): RatingMetrics {
   const byLevel = levelCounts(c, kind);
   const total = STAT_LEVELS.reduce((s, l) => s + byLevel[l], 0);

@@ -111,6 +111,17 @@ export interface PublicFigures {
   revisitSatisfactionRate?: number | null;
 }
 
+/** A unit as the public portal lists it in a region's ranking. */
+export interface PublicUnitEntry {
+  id: number;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  /** 1 = best; null when not ranked (below the ranking's minimum volume, figures withheld, or rankings not published). */
+  rank: number | null;
+  figures: PublicFigures;
+}
+
 /**
  * Picks the figures `metrics` allows out of `m` (computed over active ratings, formula version in
  * m.formulaVersion).

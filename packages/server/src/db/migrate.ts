@@ -18,6 +18,7 @@ import * as notifications from './migrations/20261122T1530-notifications.ts';
 import * as workOrderFeedback from './migrations/20261122T1520-work-order-feedback.ts';
 import * as statistics from './migrations/20261122T1600-statistics.ts';
 import * as supervisionAlerts from './migrations/20261122T1630-supervision-alerts.ts';
+import * as staffPhotos from './migrations/20261122T1820-staff-photos.ts';
 
 /** Every migration, in order. Names are timestamps so branches merge without renumbering. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '20261122T1600-statistics': statistics,
   '20261122T1620-campaign-reports': campaignReports,
   '20261122T1630-supervision-alerts': supervisionAlerts,
+  '20261122T1820-staff-photos': staffPhotos,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -61,6 +61,17 @@ export interface StaffTable {
   id_bidx: Default<string | null>;
 }
 
+/** An uploaded staff photo (工作人员照片): the current one only, one per staff member. */
+export interface StaffPhotoTable {
+  staff_id: number;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  size_bytes: number;
+  sha256: string;
+  bytes: Uint8Array;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+}
+
 export interface StaffWindowTable {
   staff_id: number;
   window_id: number;
@@ -528,6 +539,7 @@ export interface DB {
   users: UserTable;
   sessions: SessionTable;
   calendar_overrides: CalendarOverrideTable;
+  staff_photos: StaffPhotoTable;
   imports: ImportTable;
   audit_log: AuditLogTable;
   jobs: JobTable;

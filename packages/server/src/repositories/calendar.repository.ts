@@ -47,10 +47,16 @@ export class CalendarRepository {
       .execute();
   }
 
-  /** Writes one new version; the row lock on the region's latest version keeps two saves from sharing a number. */
-  async saveVersion(trx: Executor, regionCode: string, days: { day: string; kind: 'workday' | 'holiday' | 'clear'; name: string | null }[], userId: number | null): Promise<number> {
+  /**
+   * Writes one new version; the lock on the region keeps two saves from sharing a number. With
+   * `expected`, writes only if the latest version is still that one (else undefined, nothing written).
+   */
+  async saveVersion(trx: Executor, regionCode: string, days: { day: string; kind: 'workday' | 'holiday' | 'clear'; name: string | null }[], userId: number | null): Promise<number>;
+  async saveVersion(trx: Executor, regionCode: string, days: { day: string; kind: 'workday' | 'holiday' | 'clear'; name: string | null }[], userId: number | null, expected: number): Promise<number | undefined>;
+  async saveVersion(trx: Executor, regionCode: string, days: { day: string; kind: 'workday' | 'holiday' | 'clear'; name: string | null }[], userId: number | null, expected?: number): Promise<number | undefined> {
     await sql`select pg_advisory_xact_lock(hashtext(${`calendar:${regionCode}`}))`.execute(trx);
     const current = await trx.selectFrom('calendar_overrides').select((eb) => eb.fn.max('version').as('v')).where('region_code', '=', regionCode).executeTakeFirst();
+    if (expected !== undefined && Number(current?.v ?? 0) !== expected) return undefined;
     const version = Number(current?.v ?? 0) + 1;
     await trx
       .insertInto('calendar_overrides')

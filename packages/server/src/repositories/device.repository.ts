@@ -98,13 +98,14 @@ export class DeviceRepository {
     return this.db.selectFrom('devices').select(['id', 'token_hash', 'active']).where('id', 'in', ids).execute();
   }
 
-  /** Active staff working at a window (staff_windows), with the path of their unit. */
+  /** Active staff working at a window (staff_windows), with the path of their unit and the hash of their uploaded photo. */
   windowStaff(windowId: number, db: Executor = this.db) {
     return db
       .selectFrom('staff_windows as sw')
       .innerJoin('staff', 'staff.id', 'sw.staff_id')
       .innerJoin('organisations as u', 'u.id', 'staff.org_id')
-      .select(['staff.id', 'staff.name', 'staff.employee_no', 'staff.title', 'staff.photo_url', 'u.path as unit_path', 'u.name as unit_name'])
+      .leftJoin('staff_photos as photo', 'photo.staff_id', 'staff.id')
+      .select(['staff.id', 'staff.name', 'staff.employee_no', 'staff.title', 'staff.photo_url', 'photo.sha256 as photo_sha256', 'u.path as unit_path', 'u.name as unit_name'])
       .where('sw.window_id', '=', windowId)
       .where('staff.active', '=', true)
       .orderBy('staff.employee_no')

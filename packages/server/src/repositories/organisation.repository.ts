@@ -12,6 +12,12 @@ export class OrganisationRepository {
     return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Whether the staff member works at this window. */
+  async staffWorksAt(staffId: number, windowId: number): Promise<boolean> {
+    const row = await this.db.selectFrom('staff_windows').select('window_id').where('staff_id', '=', staffId).where('window_id', '=', windowId).executeTakeFirst();
+    return row !== undefined;
+  }
+
   findByCode(regionCode: string, kind: OrgKind, code: string, db: Executor = this.db) {
     return db.selectFrom('organisations').selectAll().where('region_code', '=', regionCode).where('kind', '=', kind).where('code', '=', code).executeTakeFirst();
   }

@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { StaffTable } from '../db/schema.ts';
+import type { StaffPhotoTable, StaffTable } from '../db/schema.ts';
 import type { DataScope } from '../services/actor.ts';
 import type { Executor } from './audit.repository.ts';
 import { scopeCondition } from './scope.ts';
@@ -10,8 +10,10 @@ const withUnit = (db: Executor) =>
   db
     .selectFrom('staff')
     .innerJoin('organisations as unit', 'unit.id', 'staff.org_id')
+    .leftJoin('staff_photos as photo', 'photo.staff_id', 'staff.id')
     .selectAll('staff')
-    .select(['unit.region_code as unit_region_code', 'unit.path as unit_path', 'unit.name as unit_name']);
+    .select(['unit.region_code as unit_region_code', 'unit.path as unit_path', 'unit.name as unit_name'])
+    .select(['photo.sha256 as photo_sha256', 'photo.content_type as photo_content_type', 'photo.size_bytes as photo_size_bytes', 'photo.uploaded_at as photo_uploaded_at']);
 
 /** Window staff (窗口工作人员) and the windows they work at. */
 export class StaffRepository {
@@ -69,5 +71,22 @@ export class StaffRepository {
   async setWindows(db: Executor, staffId: number, windowIds: number[]): Promise<void> {
     await db.deleteFrom('staff_windows').where('staff_id', '=', staffId).execute();
     if (windowIds.length) await db.insertInto('staff_windows').values(windowIds.map((window_id) => ({ staff_id: staffId, window_id }))).execute();
+  }
+
+  /** Stores a staff member's photo in place of the one they had. */
+  async savePhoto(db: Executor, photo: Insertable<StaffPhotoTable>): Promise<void> {
+    const { staff_id: _, ...rest } = photo;
+    await db.insertInto('staff_photos').values(photo).onConflict((oc) => oc.column('staff_id').doUpdateSet(rest)).execute();
+  }
+
+  /** Removes a staff member's photo; false when there was none. */
+  async deletePhoto(db: Executor, staffId: number): Promise<boolean> {
+    const r = await db.deleteFrom('staff_photos').where('staff_id', '=', staffId).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  /** The bytes of a staff member's photo, only while it is the current one (its hash still matches). */
+  currentPhoto(staffId: number, sha256: string, db: Executor = this.db) {
+    return db.selectFrom('staff_photos').select(['content_type', 'sha256', 'bytes']).where('staff_id', '=', staffId).where('sha256', '=', sha256).executeTakeFirst();
   }
 }

@@ -31,13 +31,7 @@ export class WorkOrderFeedbackRepository {
 
   /** What the feedback SMS and the evaluator's page say of an order's case and rating. */
   orderContext(workOrderId: number, db: Executor = this.db) {
-    return db
-      .selectFrom('work_orders as wo')
-      .innerJoin('evaluations as e', 'e.id', 'wo.evaluation_id')
-      .innerJoin('cases as c', 'c.id', 'wo.case_id')
-      .innerJoin('service_items as i', 'i.id', 'c.item_id')
-      .innerJoin('organisations as u', 'u.id', 'wo.unit_id')
-      .leftJoin('evaluations as r', 'r.id', 'wo.revisit_evaluation_id')
+    return this.ordersWithRatings(db)
       .select([
         'wo.id', 'c.completed_at', 'i.name as item_name', 'u.name as unit_name',
         'e.level', 'e.tags', 'e.submitted_at', 'e.evaluator_phone_enc', 'e.policy_id as evaluation_policy_id',
@@ -52,13 +46,7 @@ export class WorkOrderFeedbackRepository {
    * unit. A rating excluded by an upheld appeal (误评, 恶意差评) is never listed.
    */
   publishedReplies(f: PublishedReplyFilter) {
-    let q = this.db
-      .selectFrom('work_orders as wo')
-      .innerJoin('evaluations as e', 'e.id', 'wo.evaluation_id')
-      .innerJoin('cases as c', 'c.id', 'wo.case_id')
-      .innerJoin('service_items as i', 'i.id', 'c.item_id')
-      .innerJoin('organisations as u', 'u.id', 'wo.unit_id')
-      .leftJoin('evaluations as r', 'r.id', 'wo.revisit_evaluation_id')
+    let q = this.ordersWithRatings(this.db)
       .select([
         'wo.id', 'wo.state', 'wo.public_reply', 'wo.public_reply_at', 'wo.region_code', 'wo.unit_id', 'u.name as unit_name', 'i.name as item_name',
         'e.level', 'e.tags', 'e.submitted_at', 'e.policy_id', 'r.level as revisit_level',
@@ -72,5 +60,16 @@ export class WorkOrderFeedbackRepository {
     if (f.regionCode) q = q.where('wo.region_code', 'like', `${regionPrefix(f.regionCode)}%`);
     if (f.unitId !== undefined) q = q.where('wo.unit_id', '=', f.unitId);
     return q.execute();
+  }
+
+  /** Work orders (wo) with their rating (e), case (c), item (i), unit (u) and the revisit's rating if any (r). */
+  private ordersWithRatings(db: Executor) {
+    return db
+      .selectFrom('work_orders as wo')
+      .innerJoin('evaluations as e', 'e.id', 'wo.evaluation_id')
+      .innerJoin('cases as c', 'c.id', 'wo.case_id')
+      .innerJoin('service_items as i', 'i.id', 'c.item_id')
+      .innerJoin('organisations as u', 'u.id', 'wo.unit_id')
+      .leftJoin('evaluations as r', 'r.id', 'wo.revisit_evaluation_id');
   }
 }

@@ -1,5 +1,5 @@
 import type { AlertFlag } from '@hcp/domain';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable, type SqlBool } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { WorkOrder, WorkOrderEventTable, WorkOrderTable } from '../db/schema.ts';
 import type { DataScope } from '../services/actor.ts';
@@ -13,9 +13,25 @@ export interface WorkOrderListFilter {
   overdueAt?: Date;
   /** Only orders showing this warning (预警) or red card (红牌) on their pending deadline. */
   flag?: AlertFlag;
+  /** A window clerk's list: only their own orders, as ownOrderCondition says. */
+  own?: OwnOrders;
   limit: number;
   offset: number;
 }
+
+/**
+ * A window clerk's own orders: those about their staff record, once the rating that opened them may
+ * be shown to them — the order's policy version's clerkSeesRatingsAfterHours after it opened.
+ */
+export interface OwnOrders {
+  staffId: number;
+  now: Date;
+  /** For a policy version saved before the field existed. */
+  fallbackHours: number;
+}
+
+const ownOrderCondition = (own: OwnOrders) =>
+  sql<SqlBool>`(work_orders.staff_id = ${own.staffId} and work_orders.opened_at + make_interval(hours => coalesce((select (p.policy->>'clerkSeesRatingsAfterHours')::int from evaluation_policies p where p.id = work_orders.policy_id), ${own.fallbackHours})) <= ${own.now})`;
 
 /** An order's case, item, unit, staff member and rating, as lists show them. */
 export interface WorkOrderSummary {
@@ -55,6 +71,11 @@ export class WorkOrderRepository {
 
   find(id: number, db: Executor = this.db) {
     return db.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** find() for a window clerk: undefined unless the order is one of their own (ownOrderCondition). */
+  findOwn(id: number, own: OwnOrders) {
+    return this.db.selectFrom('work_orders').selectAll().where('id', '=', id).where(ownOrderCondition(own)).executeTakeFirst();
   }
 
   findByEvaluation(evaluationId: number) {
@@ -138,6 +159,7 @@ export class WorkOrderRepository {
       .offset(f.offset);
     if (f.state) q = q.where('state', '=', f.state);
     if (f.flag) q = q.where(currentFlagCondition(f.flag));
+    if (f.own) q = q.where(ownOrderCondition(f.own));
     if (f.overdueAt) {
       const at = f.overdueAt;
       // The deadline that matters in each state, as pendingDeadline() in the domain says.

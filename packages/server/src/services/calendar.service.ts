@@ -1,8 +1,9 @@
 import { addDays, CHINESE_DAYS_COVERAGE, isValidLocalDate, WorkingCalendar, type DayOverride } from '@hcp/domain';
 import type { Database } from '../db/database.ts';
-import { forbidden, invalid, notFound } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { readArrangementFile, type ArrangementDay } from '../imports/calendar-file.ts';
 import type { AuditRepository } from '../repositories/audit.repository.ts';
-import type { CalendarRepository } from '../repositories/calendar.repository.ts';
+import type { CalendarRepository, OverrideRow } from '../repositories/calendar.repository.ts';
 import type { RegionRepository } from '../repositories/region.repository.ts';
 import { auditActor, requireInScope, requirePermission, type Ctx } from './actor.ts';
 
@@ -34,18 +35,19 @@ export class CalendarService {
 
   /** The calendar that counts deadlines for cases of this region. */
   async forRegion(regionCode: string): Promise<WorkingCalendar> {
-    const layers = regionCode === NATIONAL ? [NATIONAL] : [NATIONAL, ...(await this.regions.ancestors(regionCode))];
+    const layers = await this.layersOf(regionCode);
     const versions = await this.calendars.versions(layers);
     const stamp = layers.map((l) => `${l}:${versions.get(l) ?? 0}`).join(',');
     const cached = this.cache.get(regionCode);
     if (cached?.stamp === stamp) return cached.calendar;
     const rows = await this.calendars.effective(layers.filter((l) => versions.has(l)));
-    const overrides: DayOverride[][] = layers.map((l) =>
-      rows.filter((r) => r.region_code === l).map((r) => ({ date: r.day, kind: r.kind, ...(r.name ? { name: r.name } : {}) })),
-    );
-    const calendar = new WorkingCalendar({ overrides });
+    const calendar = buildCalendar(layers, rows);
     this.cache.set(regionCode, { stamp, calendar });
     return calendar;
+  }
+
+  private async layersOf(regionCode: string): Promise<string[]> {
+    return regionCode === NATIONAL ? [NATIONAL] : [NATIONAL, ...(await this.regions.ancestors(regionCode))];
   }
 
   private async checkRegion(ctx: Ctx, regionCode: string) {
@@ -70,13 +72,18 @@ export class CalendarService {
     return this.checkRegion(ctx, regionCode).then(() => this.calendars.history(regionCode));
   }
 
-  /** Saves corrections as a new version (e.g. next year's State Council notice, or a local holiday). */
-  async save(ctx: Ctx, regionCode: string, changes: DayChange[], note: string | undefined) {
+  /** Whether this actor may change this region's calendar (checked before an upload is read). */
+  async checkWrite(ctx: Ctx, regionCode: string) {
     requirePermission(ctx, 'calendar.write');
     if (regionCode === NATIONAL && !(ctx.actor.kind === 'user' && ctx.actor.role === 'sysadmin')) {
       throw forbidden('only a system administrator changes the national calendar');
     }
     await this.checkRegion(ctx, regionCode);
+  }
+
+  /** Saves corrections as a new version (e.g. next year's State Council notice, or a local holiday). */
+  async save(ctx: Ctx, regionCode: string, changes: DayChange[], note: string | undefined) {
+    await this.checkWrite(ctx, regionCode);
     const days = new Map<string, { day: string; kind: DayChange['kind']; name: string | null }>();
     changes.forEach((c, i) => {
       if (!isValidLocalDate(c.date)) throw invalid(`days.${i}.date`, 'must be a date YYYY-MM-DD');
@@ -99,6 +106,70 @@ export class CalendarService {
     return { version, days: days.size };
   }
 
+  /**
+   * What importing a year's arrangement file would do: the file's days replace this region's own
+   * corrections of that year (those it no longer lists are cleared); the rows to write, and every day
+   * of the year whose working status or name would change, before and after.
+   */
+  async previewImport(ctx: Ctx, regionCode: string, year: number, file: ImportFile) {
+    await this.checkWrite(ctx, regionCode);
+    const { format, days } = await readArrangementFile(file.filename, file.bytes, year);
+    const layers = await this.layersOf(regionCode);
+    const versions = await this.calendars.versions(layers);
+    const rows = await this.calendars.effective(layers.filter((l) => versions.has(l)));
+    const inYear = (day: string) => day.startsWith(`${year}-`);
+    const own = new Map(rows.filter((r) => r.region_code === regionCode && inYear(r.day)).map((r) => [r.day, r]));
+    const listed = new Set(days.map((d) => d.date));
+    const writes: { day: string; kind: DayChange['kind']; name: string | null }[] = [
+      ...days.filter((d) => own.get(d.date)?.kind !== d.kind || (own.get(d.date)?.name ?? null) !== d.name).map((d) => ({ day: d.date, kind: d.kind, name: d.name })),
+      ...[...own.values()].filter((o) => !listed.has(o.day)).map((o) => ({ day: o.day, kind: 'clear' as const, name: null })),
+    ].sort((a, b) => a.day.localeCompare(b.day));
+    const after = rows.filter((r) => r.region_code !== regionCode || !inYear(r.day)).concat(days.map((d) => importedRow(regionCode, d)));
+    const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+    const beforeDays = buildCalendar(layers, rows).listDays(from, to);
+    const afterDays = buildCalendar(layers, after).listDays(from, to);
+    const changes = beforeDays.flatMap((b, i) => {
+      const a = afterDays[i]!;
+      return b.working === a.working && (b.name ?? null) === (a.name ?? null) ? [] : [{ date: b.date, before: { working: b.working, name: b.name ?? null }, after: { working: a.working, name: a.name ?? null } }];
+    });
+    return {
+      year,
+      format,
+      days: days.length,
+      holidays: days.filter((d) => d.kind === 'holiday').length,
+      workdays: days.filter((d) => d.kind === 'workday').length,
+      baseVersion: versions.get(regionCode) ?? 0,
+      writes,
+      changes,
+    };
+  }
+
+  /**
+   * Applies a year's arrangement file as one new version (audited). A file that changes nothing (the
+   * same file again) writes no version and answers `applied: false`. With `baseVersion` (from the
+   * preview), a calendar changed since then is a 409 and nothing is written.
+   */
+  async applyImport(ctx: Ctx, regionCode: string, year: number, file: ImportFile, baseVersion?: number) {
+    const plan = await this.previewImport(ctx, regionCode, year, file);
+    if (plan.writes.length === 0) return { applied: false, version: plan.baseVersion, days: 0, changes: 0 };
+    if (baseVersion !== undefined && baseVersion !== plan.baseVersion) throw conflict(`the calendar changed since the preview (version ${plan.baseVersion}, not ${baseVersion}): preview again`, 'baseVersion');
+    const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+    const version = await this.db.transaction().execute(async (trx) => {
+      const v = await this.calendars.saveVersion(trx, regionCode, plan.writes, userId, plan.baseVersion);
+      if (v === undefined) throw conflict('the calendar changed while importing: preview again', 'baseVersion');
+      await this.audit.append(trx, {
+        ...auditActor(ctx),
+        action: 'calendar.import',
+        targetType: 'calendar',
+        targetId: regionCode,
+        detail: { version: v, year, format: plan.format, filename: file.filename.slice(0, 200), days: plan.days, written: plan.writes.length, changedDays: plan.changes.length },
+      });
+      return v;
+    });
+    this.cache.delete(regionCode);
+    return { applied: true, version, days: plan.writes.length, changes: plan.changes.length };
+  }
+
   /** The deadline n working days after an instant, for this region's calendar. */
   async deadline(ctx: Ctx, regionCode: string, from: Date, workingDays: number) {
     requirePermission(ctx, 'masterdata.read');
@@ -107,4 +178,20 @@ export class CalendarService {
     const deadline = calendar.addWorkingDays(from, workingDays);
     return { from, workingDays, deadline, remaining: calendar.remainingWorkingDays(deadline, new Date()) };
   }
+}
+
+/** A year's arrangement file as uploaded. */
+export interface ImportFile {
+  filename: string;
+  bytes: Buffer;
+}
+
+const importedRow = (regionCode: string, d: ArrangementDay): OverrideRow => ({ region_code: regionCode, day: d.date, kind: d.kind, name: d.name, version: 0 });
+
+/** The calendar of these layers (nearest last) from their effective corrections. */
+function buildCalendar(layers: string[], rows: OverrideRow[]): WorkingCalendar {
+  const overrides: DayOverride[][] = layers.map((l) =>
+    rows.filter((r) => r.region_code === l).map((r) => ({ date: r.day, kind: r.kind, ...(r.name ? { name: r.name } : {}) })),
+  );
+  return new WorkingCalendar({ overrides });
 }

@@ -17,6 +17,8 @@ import {
   withCampaignDefaults,
   DEFAULT_CAMPAIGN_CONFIG,
   type CampaignChannel,
+  type CampaignChannelResult,
+  type CampaignQuarterView,
   type CampaignConfig,
   type CampaignInputChannel,
   type CampaignLevelCounts,
@@ -47,22 +49,6 @@ export interface CampaignInputRequest {
   ref?: string | undefined;
 }
 
-export interface ChannelView {
-  n: number;
-  mean: number | null;
-  score: number;
-  weight: number;
-  points: number;
-}
-
-export interface QuarterView {
-  quarter: CampaignQuarter;
-  total: number;
-  channels: Record<CampaignChannel, ChannelView>;
-  complaints: { level2: number; level1: number; unverified: number };
-  deduction: { raw: number; applied: number };
-}
-
 export interface ObjectScore {
   orgId: number;
   name: string;
@@ -70,7 +56,7 @@ export interface ObjectScore {
   kind: string;
   group: CampaignObjectGroup;
   /** One per quarter, null for a quarter that has not begun. */
-  quarters: (QuarterView | null)[];
+  quarters: (CampaignQuarterView | null)[];
   year: number | null;
   /** 1 = best year score; ties share a rank. */
   rank: number | null;
@@ -296,9 +282,9 @@ export class CampaignService {
     const kinds: ('active' | 'default')[] = config.countDefaultRatings ? ['active', 'default'] : ['active'];
     const quarters = CAMPAIGN_QUARTERS.map((q) => ({ quarter: q, ...campaignQuarterRange(campaign.year, q, config.yearEndMonth) })).map((q) => ({ ...q, begun: q.from <= today }));
 
-    const perQuarter: Map<number, QuarterView>[] = [];
+    const perQuarter: Map<number, CampaignQuarterView>[] = [];
     for (const q of quarters) {
-      const byObject = new Map<number, QuarterView>();
+      const byObject = new Map<number, CampaignQuarterView>();
       perQuarter.push(byObject);
       if (!q.begun) continue;
       const from = startOfShanghaiDay(q.from);
@@ -328,7 +314,7 @@ export class CampaignService {
         const channels = Object.fromEntries(CAMPAIGN_CHANNELS.map((ch) => {
           const c = s.channels[ch];
           return [ch, { n: c.n, mean: c.mean === null ? null : round(c.mean), score: round(c.score), weight: c.weight, points: round(c.points) }];
-        })) as Record<CampaignChannel, ChannelView>;
+        })) as Record<CampaignChannel, CampaignChannelResult>;
         byObject.set(o.org_id, {
           quarter: q.quarter,
           total: s.total,
@@ -341,7 +327,7 @@ export class CampaignService {
 
     const scored: ObjectScore[] = objects.map((o) => {
       const qs = perQuarter.map((m) => m.get(o.org_id) ?? null);
-      const year = campaignYearScore(qs.filter((q): q is QuarterView => q !== null).map((q) => q.total));
+      const year = campaignYearScore(qs.filter((q): q is CampaignQuarterView => q !== null).map((q) => q.total));
       return {
         orgId: o.org_id, name: o.name, code: o.code, kind: o.kind, group: o.object_group,
         quarters: qs.map((q) => (q ? { ...q, total: round(q.total) } : null)),

@@ -10,6 +10,7 @@ import type { DeviceRepository, DeviceWithWindow } from '../repositories/device.
 import type { OrganisationRepository } from '../repositories/organisation.repository.ts';
 import { auditActor, evaluatorCtx, listScope, requirePermission, type Actor, type Ctx } from './actor.ts';
 import type { EvaluationService } from './evaluation.service.ts';
+import { staffPhotoUrl } from './staff.service.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** Codes are short-lived and one-time; the hash only keeps a database reader from pairing a device. */
@@ -204,7 +205,7 @@ export class DeviceService {
       deviceId: d.id,
       deviceName: d.name,
       window: { id: d.window_id, name: d.window_name, hall: d.hall_name },
-      staff: staff.map((s) => ({ name: s.name, employeeNo: s.employee_no, title: s.title, photoUrl: s.photo_url })),
+      staff: staff.map((s) => ({ name: s.name, employeeNo: s.employee_no, title: s.title, photoUrl: s.photo_sha256 ? staffPhotoUrl(s.id, s.photo_sha256) : s.photo_url })),
     };
   }
 }

@@ -18,7 +18,7 @@ import {
   type EvaluationPolicy,
   type Level,
   type PublicationPolicy,
-  type PublicFigures,
+  type PublicUnitEntry,
   type StatCounts,
 } from '@hcp/domain';
 import { AppError, invalid, notFound } from '../errors.ts';
@@ -43,17 +43,6 @@ export interface PublicPeriodQuery {
 
 /** The Beijing calendar date of an instant: a published rating shows its day, not its time. */
 const beijingDate = (d: Date) => shanghaiDateOf(d);
-
-/** A unit as the portal lists it in a region's ranking. */
-export interface PublicUnitEntry {
-  id: number;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  /** 1 = best; null when not ranked (below the ranking's minimum volume, figures withheld, or rankings not published). */
-  rank: number | null;
-  figures: PublicFigures;
-}
 
 /**
  * Requests per client address and minute to the portal's API, counted in this process. The portal

@@ -1,11 +1,11 @@
 import { canNestUnder, type OrganisationKind } from '@hcp/domain';
 import type { Database } from '../db/database.ts';
-import { conflict, invalid, notFound, unknownReference } from '../errors.ts';
+import { conflict, invalid, notFound, outOfScope, unknownReference } from '../errors.ts';
 import type { AuditRepository } from '../repositories/audit.repository.ts';
 import type { OrganisationRepository } from '../repositories/organisation.repository.ts';
 import type { RegionRepository } from '../repositories/region.repository.ts';
 import type { Executor } from '../repositories/audit.repository.ts';
-import { auditActor, listScope, requireInScope, requirePermission, type Ctx } from './actor.ts';
+import { auditActor, isInScope, listScope, requireInScope, requirePermission, type Ctx } from './actor.ts';
 
 export interface OrganisationInput {
   regionCode: string;
@@ -37,12 +37,18 @@ export class OrganisationService {
     })();
   }
 
+  /**
+   * One organisation in the caller's scope. Also a window the caller's own staff record works at: a
+   * hall's windows lie outside a unit's subtree, and a window clerk still sees where they serve.
+   */
   async get(ctx: Ctx, id: number) {
     requirePermission(ctx, 'masterdata.read');
     const org = await this.orgs.find(id);
     if (!org) throw notFound('organisation', 'id');
-    requireInScope(ctx, { regionCode: org.region_code, orgPath: org.path }, 'organisation');
-    return org;
+    if (isInScope(ctx.actor, { regionCode: org.region_code, orgPath: org.path })) return org;
+    const a = ctx.actor;
+    if (a.kind === 'user' && a.staffId !== null && org.kind === 'window' && (await this.orgs.staffWorksAt(a.staffId, org.id))) return org;
+    throw outOfScope('organisation');
   }
 
   /** Validates one organisation and inserts it; used by the API and by imports inside their transaction. */

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { isInRegion, maskPhone } from '@hcp/domain';
 import type { Database } from '../db/database.ts';
-import type { Organisation } from '../db/schema.ts';
-import { conflict, invalid, notFound, outOfScope, unknownReference } from '../errors.ts';
+import type { Organisation, StaffPhotoTable } from '../db/schema.ts';
+import { AppError, conflict, invalid, notFound, outOfScope, unknownReference } from '../errors.ts';
 import type { AuditRepository, Executor } from '../repositories/audit.repository.ts';
 import type { OrganisationRepository } from '../repositories/organisation.repository.ts';
 import type { StaffRepository } from '../repositories/staff.repository.ts';
+import { sniffAttachment } from '../security/attachment-sniff.ts';
 import type { PiiCipher } from '../security/pii-cipher.ts';
 import { auditActor, listScope, requireInScope, requirePermission, type Ctx } from './actor.ts';
 
@@ -25,6 +27,18 @@ export interface StaffInput {
 }
 
 export type StaffPatch = Partial<Pick<StaffInput, 'employeeNo' | 'name' | 'title' | 'photoUrl' | 'active' | 'phone' | 'idNumber'>>;
+
+/** The largest staff photo accepted: a portrait for a tablet screen needs far less. */
+export const STAFF_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+
+/** What a staff photo may be, read from its bytes. */
+export const STAFF_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const satisfies readonly StaffPhotoTable['content_type'][];
+
+/**
+ * Where the current photo of a staff member is served. The address carries the photo's hash, so it
+ * can be cached for good and stops answering once the photo is replaced or deleted.
+ */
+export const staffPhotoUrl = (staffId: number, sha256: string) => `/api/public/staff-photos/${staffId}/${sha256}`;
 
 type Field = (f: string) => string;
 const same: Field = (f) => f;
@@ -133,6 +147,46 @@ export class StaffService {
       await this.audit.append(trx, { ...auditActor(ctx), action: 'staff.update', targetType: 'staff', targetId: id, detail: { ...plain, ...(phone !== undefined ? { phone: 'changed' } : {}), ...(idNumber !== undefined ? { idNumber: 'changed' } : {}) } });
     });
     return this.get(ctx, id);
+  }
+
+  /** Permission and scope of a photo upload, checked before any byte of the file is read. */
+  async photoLimits(ctx: Ctx, id: number) {
+    requirePermission(ctx, 'staff.write');
+    await this.get(ctx, id);
+    return { maxBytes: STAFF_PHOTO_MAX_BYTES };
+  }
+
+  /** Stores a photo in place of the current one (audited); its type is read from its bytes. */
+  async uploadPhoto(ctx: Ctx, id: number, bytes: Uint8Array) {
+    const { maxBytes } = await this.photoLimits(ctx, id);
+    if (bytes.length === 0) throw invalid('file', 'the file is empty');
+    if (bytes.length > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `file: at most ${maxBytes} bytes`, 'file', [{ field: 'file', reason: 'too large' }]);
+    const contentType = STAFF_PHOTO_TYPES.find((t) => t === sniffAttachment(bytes)?.contentType);
+    if (!contentType) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'file: a photo must be a JPEG, PNG or WebP image', 'file', [{ field: 'file', reason: 'not a JPEG, PNG or WebP image' }]);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+    await this.db.transaction().execute(async (trx) => {
+      await this.staff.savePhoto(trx, { staff_id: id, content_type: contentType, size_bytes: bytes.length, sha256, bytes, uploaded_by: userId, uploaded_at: new Date() });
+      await this.audit.append(trx, { ...auditActor(ctx), action: 'staff.photo.upload', targetType: 'staff', targetId: id, detail: { contentType, sizeBytes: bytes.length, sha256 } });
+    });
+    return this.get(ctx, id);
+  }
+
+  /** Deletes the uploaded photo (audited); the photo address typed by hand, if any, stays. */
+  async deletePhoto(ctx: Ctx, id: number) {
+    requirePermission(ctx, 'staff.write');
+    const s = await this.get(ctx, id);
+    if (!s.photo_sha256) throw notFound('photo', 'id');
+    await this.db.transaction().execute(async (trx) => {
+      await this.staff.deletePhoto(trx, id);
+      await this.audit.append(trx, { ...auditActor(ctx), action: 'staff.photo.delete', targetType: 'staff', targetId: id, detail: { sha256: s.photo_sha256 } });
+    });
+    return this.get(ctx, id);
+  }
+
+  /** The current photo's bytes for its public address; undefined for an old or unknown one. */
+  photo(id: number, sha256: string) {
+    return this.staff.currentPhoto(id, sha256);
   }
 
   async setWindows(ctx: Ctx, id: number, windowIds: number[]) {

@@ -18,6 +18,7 @@ import {
   type DateRange,
   type EvaluationChannel,
   type Metrics,
+  type StatisticsGroup,
   type PeriodUnit,
   type RankingMetric,
   type RatingKind,
@@ -61,18 +62,6 @@ export interface StatisticsQuery extends SliceQuery {
   kind?: RatingKind;
   groupBy?: StatisticsGroupBy;
   limit?: number;
-}
-
-export interface StatisticsGroup {
-  key: string;
-  /** A name to show: of the unit, window, staff member, item, region, channel or level; null for "none". */
-  label: string | null;
-  /** Counted ratings of the asked kind in the group. */
-  count: number;
-  /** count / the total's counted ratings. */
-  share: number | null;
-  /** Every metric of the group; null for level groups (a level has no rates of its own). */
-  metrics: Metrics | null;
 }
 
 export interface StatisticsResult {

@@ -25,6 +25,7 @@ import type { StatisticsRepository, StatRow } from '../repositories/statistics.r
 import type { AlertListFilter, SubjectPlace, SupervisionAlertRepository, SupervisionAlertRow } from '../repositories/supervision-alert.repository.ts';
 import { auditActor, isInScope, listScope, requireInScope, requirePermission, requireUser, type Ctx } from './actor.ts';
 import type { PolicyInForce } from './evaluation.service.ts';
+import { memoise } from './memoise.ts';
 import type { NotificationService } from './notification.service.ts';
 
 export interface SupervisionAlertDeps {
@@ -98,7 +99,7 @@ export class SupervisionAlertService {
       if (p.from > today) throw invalid('period', 'a month that has begun');
       periods = [p];
     } else periods = [previousReportPeriod('month', today), reportPeriodOf('month', today)];
-    const policyOf = this.cached((region: string) => this.d.policyFor(region));
+    const policyOf = memoise((region: string) => this.d.policyFor(region));
     const candidates: Candidate[] = [];
     for (const p of periods) candidates.push(...(await this.candidates(ctx, p, policyOf)));
     const directory = await this.d.notifications.directory();
@@ -269,16 +270,6 @@ export class SupervisionAlertService {
       });
     }
     return out;
-  }
-
-  /** Memoises a lookup for the length of one check. */
-  private cached<K, V>(load: (k: K) => Promise<V>): (k: K) => Promise<V> {
-    const memo = new Map<K, Promise<V>>();
-    return (k) => {
-      let v = memo.get(k);
-      if (!v) memo.set(k, (v = load(k)));
-      return v;
-    };
   }
 }
 

@@ -21,6 +21,7 @@ import type { WorkOrderAlertRepository } from '../repositories/work-order-alert.
 import type { WorkOrderRepository } from '../repositories/work-order.repository.ts';
 import { auditActor, type Ctx } from './actor.ts';
 import type { CalendarService } from './calendar.service.ts';
+import { memoise } from './memoise.ts';
 import type { NotificationService } from './notification.service.ts';
 
 export interface WorkOrderAlertDeps {
@@ -80,8 +81,8 @@ export class WorkOrderAlertService {
     const now = this.now();
     const result: AlertRunResult = { examined: 0, warnings: 0, redCards: 0, escalations: 0, notified: 0 };
     const directory = await this.d.notifications.directory();
-    const rulesOf = this.cached((policyId: number) => this.rules(policyId));
-    const calendarOf = this.cached((regionCode: string) => this.d.calendar.forRegion(regionCode));
+    const rulesOf = memoise((policyId: number) => this.rules(policyId));
+    const calendarOf = memoise((regionCode: string) => this.d.calendar.forRegion(regionCode));
     for (let afterId = 0; ; ) {
       const batch = await this.d.alerts.openOrders(afterId, batchSize);
       if (batch.length === 0) break;
@@ -172,16 +173,6 @@ export class WorkOrderAlertService {
     const row = await this.d.evaluations.policyById(policyId);
     if (!row) throw new Error(`policy ${policyId} of a work order is missing`);
     return withPolicyDefaults(row.policy).workOrderAlerts;
-  }
-
-  /** Memoises a lookup for the length of one run. */
-  private cached<K, V>(load: (k: K) => Promise<V>): (k: K) => Promise<V> {
-    const memo = new Map<K, Promise<V>>();
-    return (k) => {
-      let v = memo.get(k);
-      if (!v) memo.set(k, (v = load(k)));
-      return v;
-    };
   }
 }
 

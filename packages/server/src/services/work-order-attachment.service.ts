@@ -9,6 +9,7 @@ import type { AttachmentMeta, WorkOrderAttachmentRepository } from '../repositor
 import type { WorkOrderRepository } from '../repositories/work-order.repository.ts';
 import { sniffAttachment } from '../security/attachment-sniff.ts';
 import { auditActor, requireInScope, requirePermission, type Ctx } from './actor.ts';
+import { readableOrder } from './work-order-access.ts';
 import { orderRules } from './work-order-request.service.ts';
 
 const UNIQUE_VIOLATION = '23505';
@@ -111,22 +112,14 @@ export class WorkOrderAttachmentService {
     }
   }
 
-  private async readableOrder(ctx: Ctx, workOrderId: number) {
-    requirePermission(ctx, 'workorder.read');
-    const order = await this.d.orders.find(workOrderId);
-    if (!order) throw notFound('work order');
-    requireInScope(ctx, { regionCode: order.region_code, orgPath: order.org_path }, 'work order');
-    return order;
-  }
-
   async list(ctx: Ctx, workOrderId: number) {
-    const order = await this.readableOrder(ctx, workOrderId);
+    const order = await readableOrder(this.d.orders, ctx, workOrderId, this.now());
     return this.d.attachments.list(order.id);
   }
 
   /** One attachment's bytes; every download is audited, as evidence may hold personal data. */
   async download(ctx: Ctx, workOrderId: number, attachmentId: number) {
-    const order = await this.readableOrder(ctx, workOrderId);
+    const order = await readableOrder(this.d.orders, ctx, workOrderId, this.now());
     const a = await this.d.attachments.find(order.id, attachmentId);
     if (!a) throw notFound('attachment', 'attachmentId');
     await this.d.db.transaction().execute((trx) =>

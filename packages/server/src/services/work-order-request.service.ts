@@ -27,6 +27,7 @@ import type { WorkOrderRequestRepository } from '../repositories/work-order-requ
 import type { WorkOrderRepository } from '../repositories/work-order.repository.ts';
 import { auditActor, listScope, requireInScope, requirePermission, type Ctx } from './actor.ts';
 import type { CalendarService } from './calendar.service.ts';
+import { readableOrder } from './work-order-access.ts';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -310,8 +311,7 @@ export class WorkOrderRequestService {
    * The scope is checked again, so no caller can use this to reach an order it may not read.
    */
   async timeline(ctx: Ctx, order: WorkOrder): Promise<{ requests: WorkOrderRequest[]; attachments: Awaited<ReturnType<WorkOrderAttachmentRepository['list']>> }> {
-    requirePermission(ctx, 'workorder.read');
-    requireInScope(ctx, { regionCode: order.region_code, orgPath: order.org_path }, 'work order');
+    await readableOrder(this.d.orders, ctx, order.id, this.now());
     const [requests, attachments] = [await this.d.requests.ofOrder(order.id), await this.d.attachments.list(order.id)];
     return { requests, attachments };
   }

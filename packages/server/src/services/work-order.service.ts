@@ -25,6 +25,7 @@ import type { WorkOrderListFilter, WorkOrderRepository } from '../repositories/w
 import { auditActor, listScope, requireInScope, requirePermission, type Ctx } from './actor.ts';
 import type { CalendarService } from './calendar.service.ts';
 import { checkAttachmentIds } from './work-order-request.service.ts';
+import { ownOrdersOf, readableOrder } from './work-order-access.ts';
 import type { EvaluationService } from './evaluation.service.ts';
 import type { WorkOrderFeedbackService } from './work-order-feedback.service.ts';
 
@@ -121,10 +122,12 @@ export class WorkOrderService {
     return orders;
   }
 
+  /** The orders in the caller's data scope; a window clerk's: only those about themselves (work-order-access.ts). */
   async list(ctx: Ctx, f: { state?: WorkOrder['state']; overdue?: boolean; flag?: AlertFlag; limit: number; offset: number }) {
-    requirePermission(ctx, 'workorder.read');
     const now = this.now();
-    const filter: WorkOrderListFilter = { limit: f.limit, offset: f.offset, ...(f.state ? { state: f.state } : {}), ...(f.overdue ? { overdueAt: now } : {}), ...(f.flag ? { flag: f.flag } : {}) };
+    const own = ownOrdersOf(ctx, now);
+    if (!own) requirePermission(ctx, 'workorder.read');
+    const filter: WorkOrderListFilter = { limit: f.limit, offset: f.offset, ...(f.state ? { state: f.state } : {}), ...(f.overdue ? { overdueAt: now } : {}), ...(f.flag ? { flag: f.flag } : {}), ...(own ? { own } : {}) };
     const rows = await this.orders.list(listScope(ctx), filter);
     const shown = await this.shown(rows, now);
     return rows.map((o) => ({ order: o, ...deadlineStatus(o, now), ...shown(o) }));
@@ -145,11 +148,8 @@ export class WorkOrderService {
   }
 
   async get(ctx: Ctx, id: number) {
-    requirePermission(ctx, 'workorder.read');
-    const order = await this.orders.find(id);
-    if (!order) throw notFound('work order');
-    requireInScope(ctx, { regionCode: order.region_code, orgPath: order.org_path }, 'work order');
     const now = this.now();
+    const order = await readableOrder(this.orders, ctx, id, now);
     const shown = (await this.shown([order], now))(order);
     // The end of the window to appeal the rating (复核申诉), under the order's policy version.
     const appealUntil = appealWindowEnd(order.opened_at, (await this.policyOf(order)).workOrder, await this.calendar.forRegion(order.region_code));

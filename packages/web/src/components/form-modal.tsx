@@ -1,6 +1,7 @@
 import { Alert, Form, Modal, type FormInstance } from 'antd';
-import { useLayoutEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '@/i18n/i18n-context.ts';
+import { useFormDraft } from '@/lib/form-draft.ts';
 import { useFormSubmit } from '@/lib/use-form-submit.ts';
 
 export interface FormModalProps<V> {
@@ -12,22 +13,21 @@ export interface FormModalProps<V> {
   initialValues: Partial<V> | undefined;
   onSubmit(values: V): void;
   onClose(): void;
-}
-
-/**
- * Resets the form to this opening's initial values when the dialog's content mounts. The form
- * instance outlives the dialog, and without this it would keep the last opening's values.
- */
-function ResetOnOpen({ form }: { form: FormInstance }) {
-  useLayoutEffect(() => form.resetFields(), [form]);
-  return null;
+  /** The record this opening is about (useFormModal's context), kept with a draft. */
+  context?: unknown;
+  /** Opens the dialog again with a draft's values and record, after the session ended (form-draft.ts). */
+  reopen?(initialValues: Partial<V>, context: unknown): void;
 }
 
 /**
  * A dialog with a vertical form: OK validates first and only then submits, Escape closes. Each
- * opening starts from its own initial values.
+ * opening starts from its own initial values: the form's values are cleared when its content goes
+ * (destroyOnHidden), so the next opening's fields mount with that opening's initial values. (A reset
+ * when the content mounted came before the fields had registered: a radio group showed the last
+ * opening's choice while the form held the new initial value, and submitted that.) What was typed
+ * survives the end of the session (useFormDraft).
  */
-export function FormModal<V>({ title, name, okText, width, children, form, open, pending, error, initialValues, onSubmit, onClose }: FormModalProps<V> & {
+export function FormModal<V>({ title, name, okText, width, children, form, open, pending, error, initialValues, onSubmit, onClose, context, reopen }: FormModalProps<V> & {
   title: string;
   /** Unique on the page: it prefixes the ids that tie labels to inputs. */
   name: string;
@@ -36,6 +36,7 @@ export function FormModal<V>({ title, name, okText, width, children, form, open,
   children: ReactNode;
 }) {
   const { t } = useI18n();
+  useFormDraft(name, open, () => ({ values: form.getFieldsValue(true), context }), reopen ? (d) => reopen(d.values as Partial<V>, d.context) : undefined);
   return (
     <Modal
       title={title}
@@ -51,8 +52,7 @@ export function FormModal<V>({ title, name, okText, width, children, form, open,
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-      <Form<V> form={form} name={name} layout="vertical" onFinish={onSubmit} disabled={pending} initialValues={initialValues as object | undefined}>
-        <ResetOnOpen form={form as FormInstance} />
+      <Form<V> form={form} name={name} layout="vertical" onFinish={onSubmit} disabled={pending} initialValues={initialValues as object | undefined} clearOnDestroy>
         {children}
       </Form>
     </Modal>
@@ -88,14 +88,12 @@ export function useFormModal<V, C = undefined, R = unknown>(action: (values: V, 
     initialValues: state.initialValues,
     onSubmit: (v) => void submit.submit(v),
     onClose: () => setState((s) => ({ ...s, open: false })),
-  };
-  return {
-    props,
-    form,
     context: state.context,
-    open(initialValues?: Partial<V>, ctx?: C) {
-      submit.clearError();
-      setState({ open: true, ...(initialValues ? { initialValues } : {}), ...(ctx !== undefined ? { context: ctx } : {}) });
-    },
+    reopen: (initialValues, ctx) => open(initialValues, ctx as C),
   };
+  function open(initialValues?: Partial<V>, ctx?: C) {
+    submit.clearError();
+    setState({ open: true, ...(initialValues ? { initialValues } : {}), ...(ctx !== undefined ? { context: ctx } : {}) });
+  }
+  return { props, form, context: state.context, open };
 }

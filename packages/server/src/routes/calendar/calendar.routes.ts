@@ -1,11 +1,36 @@
 import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { AppError, invalid } from '../../errors.ts';
 import { staffCtx } from '../../http/request-context.ts';
+import { arrangementTemplate, CALENDAR_FILE_MAX_BYTES } from '../../imports/calendar-file.ts';
 import type { RouteModule } from '../index.ts';
 import { errors, Nullable, StringEnum } from '../shared/schemas.ts';
-import { NATIONAL } from '../../services/calendar.service.ts';
+import { NATIONAL, type ImportFile } from '../../services/calendar.service.ts';
 
 const CalendarRegion = Type.Object({ regionCode: Type.String({ pattern: '^(national|[0-9]{6}([0-9]{3}([0-9]{3})?)?)$', description: 'a region code, or "national" for the national layer' }) });
 const LocalDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+const DayState = Type.Object({ working: Type.Boolean(), name: Nullable(Type.String()) });
+const FILE_FORMAT =
+  'A CSV with the header date,type,name (日期,类型,名称 also read; type 休 or holiday = a day off, 班 or workday = a make-up working day), ' +
+  'or an iCalendar .ics file of all-day events (an event whose SUMMARY contains 班, such as "春节 补班", is a working day; any other is days off, DTEND exclusive). ' +
+  'Every day must lie in the year and appear once; any problem is 422 IMPORT_FAILED with each at its row (CSV) or line (.ics) and column, and nothing is written.';
+
+/** The uploaded file of a calendar import (multipart field "file"), read up to the limit. */
+async function arrangementFile(request: FastifyRequest): Promise<ImportFile> {
+  const part = await request.file({ limits: { fileSize: CALENDAR_FILE_MAX_BYTES, files: 1 } });
+  if (!part) throw invalid('file', 'send the file as multipart/form-data in the field "file"');
+  try {
+    if (part.fieldname !== 'file') throw invalid('file', `the file goes in the multipart field "file", not "${part.fieldname.slice(0, 50)}"`);
+    return { filename: part.filename, bytes: await part.toBuffer() };
+  } catch (err) {
+    part.file.resume();
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new AppError('PAYLOAD_TOO_LARGE', `file: at most ${CALENDAR_FILE_MAX_BYTES} bytes`, 'file', [{ field: 'file', reason: 'too large' }]);
+    }
+    throw err;
+  }
+}
 
 /** The working-day calendar (工作日历) per region, versioned corrections on top of the official one. */
 export const calendarRoutes: RouteModule = (app, c) => {
@@ -70,5 +95,75 @@ export const calendarRoutes: RouteModule = (app, c) => {
   }, async (request) => {
     const r = await c.services.calendar.deadline(staffCtx(request), regionOf(request.params.regionCode), new Date(request.query.from), request.query.days);
     return { from: r.from.toISOString(), workingDays: r.workingDays, deadline: r.deadline.toISOString(), remaining: r.remaining };
+  });
+  app.post('/calendar/:regionCode/imports/preview', {
+    schema: {
+      tags,
+      summary: 'Check a year’s holiday arrangement file (放假安排) and show which days it would change; nothing is written',
+      description: `${FILE_FORMAT} The file's days replace this region's own corrections of that year. Permission calendar.write.`,
+      consumes: ['multipart/form-data'],
+      params: CalendarRegion,
+      querystring: Type.Object({ year: Year }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          year: Type.Integer(),
+          format: StringEnum(['csv', 'ics'] as const),
+          days: Type.Integer({ description: 'days listed in the file' }),
+          holidays: Type.Integer(),
+          workdays: Type.Integer(),
+          baseVersion: Type.Integer({ description: 'the region’s latest version now: send it back to apply exactly this preview' }),
+          writes: Type.Integer({ description: 'rows the new version would hold; 0 when the calendar already matches the file' }),
+          changes: Type.Array(Type.Object({ date: Type.String(), before: DayState, after: DayState })),
+        }),
+        ...errors,
+        413: errors[400],
+        415: errors[400],
+      },
+    },
+  }, async (request) => {
+    const ctx = staffCtx(request);
+    const region = regionOf(request.params.regionCode);
+    await c.services.calendar.checkWrite(ctx, region);
+    const p = await c.services.calendar.previewImport(ctx, region, request.query.year, await arrangementFile(request));
+    return { ...p, writes: p.writes.length };
+  });
+
+  app.post('/calendar/:regionCode/imports', {
+    schema: {
+      tags,
+      summary: 'Apply a year’s holiday arrangement file as one new version (audited); the same file again writes nothing',
+      description: `${FILE_FORMAT} Answers 201 with the new version, or 200 with applied=false when the calendar already matches the file. ` +
+        'With baseVersion from the preview, a calendar changed since is 409 CONFLICT. Permission calendar.write.',
+      consumes: ['multipart/form-data'],
+      params: CalendarRegion,
+      querystring: Type.Object({ year: Year, baseVersion: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false }),
+      response: {
+        201: Type.Object({ applied: Type.Boolean(), version: Type.Integer(), days: Type.Integer(), changes: Type.Integer() }),
+        200: Type.Object({ applied: Type.Boolean(), version: Type.Integer(), days: Type.Integer(), changes: Type.Integer() }),
+        ...errors,
+        413: errors[400],
+        415: errors[400],
+      },
+    },
+  }, async (request, reply) => {
+    const ctx = staffCtx(request);
+    const region = regionOf(request.params.regionCode);
+    await c.services.calendar.checkWrite(ctx, region);
+    const r = await c.services.calendar.applyImport(ctx, region, request.query.year, await arrangementFile(request), request.query.baseVersion);
+    return reply.status(r.applied ? 201 : 200).send(r);
+  });
+
+  app.get('/calendar/import-template', {
+    schema: {
+      tags,
+      summary: 'A CSV template of a year’s holiday arrangement (date,type,name)',
+      querystring: Type.Object({ year: Year }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => {
+    staffCtx(request);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="calendar-${request.query.year}.csv"`)
+      .send(arrangementTemplate(request.query.year));
   });
 };

@@ -1,7 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
+import type { MultipartFile } from '@fastify/multipart';
 import { ID_NUMBER_PATTERN, PHONE_PATTERN } from '@hcp/domain';
-import type { Staff } from '../../db/schema.ts';
+import type { Staff, StaffPhotoTable } from '../../db/schema.ts';
+import { AppError, invalid, notFound } from '../../errors.ts';
 import { staffCtx } from '../../http/request-context.ts';
+import { STAFF_PHOTO_MAX_BYTES, staffPhotoUrl } from '../../services/staff.service.ts';
 import type { RouteModule } from '../index.ts';
 import { IdParam, Nullable, Paging, errors } from '../shared/schemas.ts';
 
@@ -21,13 +24,21 @@ const StaffView = Type.Object({
   name: Type.String(),
   title: Nullable(Type.String()),
   photoUrl: Nullable(Type.String()),
+  photo: Nullable(Type.Object({
+    url: Type.String({ description: 'where the uploaded photo is served (public, cached; changes with the photo)' }),
+    contentType: Type.String(),
+    sizeBytes: Type.Integer(),
+    uploadedAt: Type.String({ format: 'date-time' }),
+  }, { description: 'the uploaded photo, shown on the rating device in place of photoUrl' })),
   active: Type.Boolean(),
   windowIds: Type.Array(Type.Integer()),
   phoneMasked: Nullable(Type.String({ description: 'the own phone registered for self-rating detection, masked' })),
   hasIdNumber: Type.Boolean(),
 });
 
-const staffView = (s: Staff & { unit_name: string; windowIds: number[] }) => ({
+type PhotoColumns = { photo_sha256: string | null; photo_content_type: StaffPhotoTable['content_type'] | null; photo_size_bytes: number | null; photo_uploaded_at: Date | null };
+
+const staffView = (s: Staff & PhotoColumns & { unit_name: string; windowIds: number[] }) => ({
   id: s.id,
   unitId: s.org_id,
   unitName: s.unit_name,
@@ -35,6 +46,9 @@ const staffView = (s: Staff & { unit_name: string; windowIds: number[] }) => ({
   name: s.name,
   title: s.title,
   photoUrl: s.photo_url,
+  photo: s.photo_sha256 && s.photo_content_type && s.photo_size_bytes !== null && s.photo_uploaded_at
+    ? { url: staffPhotoUrl(s.id, s.photo_sha256), contentType: s.photo_content_type, sizeBytes: s.photo_size_bytes, uploadedAt: new Date(s.photo_uploaded_at).toISOString() }
+    : null,
   active: s.active,
   windowIds: s.windowIds,
   phoneMasked: s.phone_masked,
@@ -102,4 +116,54 @@ export const staffRoutes: RouteModule = (app, c) => {
       response: { 200: StaffView, ...errors },
     },
   }, async (request) => staffView(await c.services.staff.setWindows(staffCtx(request), request.params.id, request.body.windowIds)));
+  app.put('/staff/:id/photo', {
+    schema: {
+      tags,
+      summary: 'Upload the staff member’s photo (multipart field "file"), replacing the current one; permission staff.write',
+      description: `JPEG, PNG or WebP, recognised by its content, up to ${STAFF_PHOTO_MAX_BYTES} bytes. Too large is 413 PAYLOAD_TOO_LARGE, another type 415 UNSUPPORTED_MEDIA_TYPE, field "file"; nothing stored. Audited.`,
+      consumes: ['multipart/form-data'],
+      params: IdParam,
+      response: { 200: StaffView, ...errors, 413: errors[400], 415: errors[400] },
+    },
+  }, async (request) => {
+    const ctx = staffCtx(request);
+    // Permission and scope first: nothing is read from a caller who may not upload.
+    const limits = await c.services.staff.photoLimits(ctx, request.params.id);
+    const part: MultipartFile | undefined = await request.file({ limits: { fileSize: limits.maxBytes, files: 1 } });
+    if (!part) throw invalid('file', 'send the photo as multipart/form-data in the field "file"');
+    let bytes: Buffer;
+    try {
+      if (part.fieldname !== 'file') throw invalid('file', `the photo goes in the multipart field "file", not "${part.fieldname.slice(0, 50)}"`);
+      bytes = await part.toBuffer();
+    } catch (err) {
+      part.file.resume();
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new AppError('PAYLOAD_TOO_LARGE', `file: at most ${limits.maxBytes} bytes`, 'file', [{ field: 'file', reason: 'too large' }]);
+      }
+      throw err;
+    }
+    return staffView(await c.services.staff.uploadPhoto(ctx, request.params.id, bytes));
+  });
+
+  app.delete('/staff/:id/photo', {
+    schema: { tags, summary: 'Delete the uploaded photo (audited); permission staff.write', params: IdParam, response: { 200: StaffView, ...errors } },
+  }, async (request) => staffView(await c.services.staff.deletePhoto(staffCtx(request), request.params.id)));
+
+  app.get('/public/staff-photos/:id/:sha256', {
+    schema: {
+      tags,
+      summary: 'The current uploaded photo of a staff member, as the rating device shows it (no login)',
+      description: 'The address carries the photo’s SHA-256, so it is cached for good and answers 404 once the photo is replaced or deleted.',
+      params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }), sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => {
+    const p = await c.services.staff.photo(request.params.id, request.params.sha256);
+    if (!p) throw notFound('photo');
+    return reply
+      .header('content-type', p.content_type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('etag', `"${p.sha256}"`)
+      .header('x-content-type-options', 'nosniff')
+      .send(Buffer.from(p.bytes));
+  });
 };

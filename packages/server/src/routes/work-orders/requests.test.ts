@@ -124,7 +124,8 @@ describe('work order attachments, requests and reassignment over HTTP', () => {
       expect(err(await upload(auditor, id, 'x.png', PNG()))).toBe('403 FORBIDDEN:');
       expect((await upload(clerk, id, 'my-evidence.png', PNG())).statusCode).toBe(201);
       expect(err(await upload(otherClerk, id, 'x.png', PNG()))).toBe('403 FORBIDDEN:');
-      expect(err(await get(clerk, `/work-orders/${id}/attachments`))).toBe('403 FORBIDDEN:');
+      // The order is about the clerk, but its rating is younger than clerkSeesRatingsAfterHours.
+      expect(err(await get(clerk, `/work-orders/${id}/attachments`))).toBe('404 NOT_FOUND:');
       expect(err(await upload(unitAdmin, id, 'x.png', PNG(), 'scan'))).toBe('400 VALIDATION_FAILED:file');
       expect((await get(unitAdmin, `/work-orders/${id}/attachments/999999`)).statusCode).toBe(404);
     });

@@ -1,3 +1,4 @@
+import { hasPermission } from '@hcp/domain';
 import { Card, Descriptions, Tag, Typography } from 'antd';
 import type { User } from '@/features/auth/api/me.ts';
 import { roleLabel } from '@/features/auth/role-label.ts';
@@ -7,6 +8,7 @@ import { useI18n } from '@/i18n/i18n-context.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useConsoleUser } from './session.ts';
 import { formatInstant } from '@/lib/format-instant.ts';
+import { ClerkDesk } from './clerk-desk.tsx';
 
 /** 数据范围 in words: the region and/or unit names, or "everything". */
 function DataScope({ user }: { user: User }) {
@@ -24,7 +26,7 @@ function DataScope({ user }: { user: User }) {
   );
 }
 
-/** The console home: who you are and what you may see. */
+/** The console home: who you are and what you may see; a window clerk's desk first (their windows, ratings and orders). */
 export function Component() {
   const user = useConsoleUser();
   const { t, locale } = useI18n();
@@ -37,6 +39,7 @@ export function Component() {
       <Typography.Title level={1} style={{ fontSize: '1.75em' }}>
         {t('home.title', { name: user.displayName })}
       </Typography.Title>
+      {hasPermission(user.role, 'workorder.read_own') && user.staffId !== null && <ClerkDesk staffId={user.staffId} />}
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('home.whoami')}</h2>}>
         <Descriptions
           column={1}

@@ -8,6 +8,7 @@ import { NotificationBell } from '@/features/notifications/components/notificati
 import { LOCALE_NAMES, LOCALES, type Locale } from '@/i18n/dictionary.ts';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { isUnauthenticated, onUnauthenticated } from '@/lib/api-client.ts';
+import { DraftOwner } from '@/lib/form-draft.ts';
 import { setElderMode, useElderMode } from '@/lib/elder-mode.ts';
 import { CONSOLE_NAV } from '../../console-nav.ts';
 import { mayUse } from './may-use.ts';
@@ -98,7 +99,9 @@ export function Component() {
         </Layout.Header>
         <Layout.Content id="main" tabIndex={-1} style={{ padding: 24, outline: 'none' }}>
           <Spin spinning={navigation.state === 'loading'} delay={300}>
-            <Outlet />
+            <DraftOwner.Provider value={user.id}>
+              <Outlet />
+            </DraftOwner.Provider>
           </Spin>
         </Layout.Content>
       </Layout>

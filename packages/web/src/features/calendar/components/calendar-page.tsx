@@ -5,6 +5,7 @@ import { RegionSelect } from '@/components/region-select.tsx';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { organisationById } from '@/lib/lookups/organisations.ts';
 import { useCalendarYear } from '../api/get-calendar-year.ts';
+import { CalendarImport } from './calendar-import.tsx';
 import { CalendarVersions } from './calendar-versions.tsx';
 import { OverrideForm, type OverrideValues } from './override-form.tsx';
 import { YearGrid, YearGridLegend } from './year-grid.tsx';
@@ -73,6 +74,13 @@ export function CalendarPage({ canWrite, isSysadmin, scopeRegionCode, scopeOrgId
                     setRound((n) => n + 1);
                   }}
                 />
+              </Card>
+            </Col>
+          )}
+          {mayWrite && (
+            <Col span={24}>
+              <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('calendar.import')}</h2>}>
+                <CalendarImport key={`${region}:${year}`} regionCode={region} year={year} onApplied={() => setRound((n) => n + 1)} />
               </Card>
             </Col>
           )}

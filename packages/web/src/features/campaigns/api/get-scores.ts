@@ -1,23 +1,7 @@
-import type { CampaignChannel, CampaignObjectGroup } from '@hcp/domain';
+import type { CampaignObjectGroup, CampaignQuarterView } from '@hcp/domain';
 import { apiDownload, apiRequest } from '@/lib/api-client.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import type { Campaign } from './list-campaigns.ts';
-
-export interface ChannelScore {
-  n: number;
-  mean: number | null;
-  score: number;
-  weight: number;
-  points: number;
-}
-
-export interface QuarterScore {
-  quarter: number;
-  total: number;
-  channels: Record<CampaignChannel, ChannelScore>;
-  complaints: { level2: number; level1: number; unverified: number };
-  deduction: { raw: number; applied: number };
-}
 
 export interface CampaignScores {
   campaign: Campaign;
@@ -25,7 +9,7 @@ export interface CampaignScores {
   formulaVersion: number;
   asOf: string;
   quarters: { quarter: number; from: string; to: string; begun: boolean }[];
-  objects: { orgId: number; name: string; code: string | null; kind: string; group: CampaignObjectGroup; quarters: (QuarterScore | null)[]; year: number | null; rank: number | null }[];
+  objects: { orgId: number; name: string; code: string | null; kind: string; group: CampaignObjectGroup; quarters: (CampaignQuarterView | null)[]; year: number | null; rank: number | null }[];
 }
 
 /** GET /api/campaigns/:id/scores — every object's quarterly and yearly score, computed now. */

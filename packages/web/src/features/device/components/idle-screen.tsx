@@ -23,7 +23,7 @@ export function IdleScreen({ state }: { state: IdleState | null }) {
         {state && state.staff.length === 0 && <p className="device-hint">{t('device.idle.noStaff')}</p>}
         {state?.staff.map((s) => (
           <figure key={s.employeeNo} className="device-staff-card">
-            <StaffPhoto name={s.name} url={s.photoUrl} />
+            <StaffPhoto key={s.photoUrl ?? ''} name={s.name} url={s.photoUrl} />
             <figcaption>
               <span className="device-staff-name">{s.name}</span>
               <span className="device-staff-no">{t('device.idle.employeeNo', { no: s.employeeNo })}</span>

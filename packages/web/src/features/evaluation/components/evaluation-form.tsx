@@ -1,14 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { CitizenMessageKey } from '@/i18n/citizen-messages.ts';
 import { useCitizenText } from '@/i18n/use-citizen-text.ts';
-import { ApiError } from '@/lib/api-client.ts';
 import { stickyIdempotencyKey } from '@/lib/idempotency-key.ts';
 import type { EvaluationForm as Form } from '../api/get-evaluation-form.ts';
 import { submitEvaluation } from '../api/submit-evaluation.ts';
 import { IndicatorScores } from './indicator-scores.tsx';
 import { LevelChoice } from './level-choice.tsx';
 import { linkProblemOf, type LinkProblemKind } from './link-problem.tsx';
-import { charCount, ReasonFields } from './reason-fields.tsx';
+import { charCount, ReasonFields, submitProblem } from './reason-fields.tsx';
 
 type Problem = { field: 'level' | 'tags' | 'text' | 'form'; message: string };
 
@@ -70,11 +69,7 @@ export function EvaluationForm({ token, form, onDone, onProblem }: Props) {
     } catch (err) {
       const kind = linkProblemOf(err);
       if (kind) return onProblem(kind);
-      if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
-        const field = err.field?.startsWith('tags') ? 'tags' : err.field === 'text' ? 'text' : err.field === 'level' ? 'level' : 'form';
-        setProblem({ field, message: err.message });
-      } else if (err instanceof ApiError && err.code === 'NETWORK_ERROR') setProblem({ field: 'form', message: t('cz.network') });
-      else setProblem({ field: 'form', message: t('cz.failed', { message: err instanceof Error ? err.message : String(err) }) });
+      setProblem(submitProblem(err, t));
     } finally {
       sending.current = false;
       setPending(false);

@@ -1,16 +1,12 @@
 import { useState } from 'react';
-import { Notice } from '@/components/notice.tsx';
-import { useCitizenText } from '@/i18n/use-citizen-text.ts';
-import { ApiError } from '@/lib/api-client.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import { getEvaluationForm } from '../api/get-evaluation-form.ts';
 import { EvaluationForm } from './evaluation-form.tsx';
-import { LinkProblem, linkProblemOf, type LinkProblemKind } from './link-problem.tsx';
+import { LinkProblem, linkProblemOf, LoadFailed, type LinkProblemKind } from './link-problem.tsx';
 import { ThankYou } from './thank-you.tsx';
 
 /** /e/:token — the evaluation page behind every channel: loads the session's form, then rates once. */
 export function EvaluationPage({ token }: { token: string }) {
-  const { t } = useCitizenText();
   const form = useQuery(`evaluate:${token}`, (signal) => getEvaluationForm(token, signal));
   const [done, setDone] = useState<{ bad: boolean } | null>(null);
   const [problem, setProblem] = useState<LinkProblemKind | null>(null);
@@ -20,18 +16,7 @@ export function EvaluationPage({ token }: { token: string }) {
   if (form.error) {
     const kind = linkProblemOf(form.error);
     if (kind) return <LinkProblem kind={kind} />;
-    const network = form.error instanceof ApiError && form.error.code === 'NETWORK_ERROR';
-    return (
-      <Notice
-        title={t(network ? 'cz.network' : 'cz.failed', { message: form.error instanceof Error ? form.error.message : '' })}
-        tone="warning"
-        actions={
-          <button type="button" className="cz-button" onClick={form.reload}>
-            {t('cz.retry')}
-          </button>
-        }
-      />
-    );
+    return <LoadFailed error={form.error} onRetry={form.reload} />;
   }
   if (!form.data) return <p className="cz-loading" role="status">…</p>;
   if (form.data.state !== 'open') return <LinkProblem kind={form.data.state} />;

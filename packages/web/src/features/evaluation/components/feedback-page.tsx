@@ -6,6 +6,7 @@ import { useCitizenText } from '@/i18n/use-citizen-text.ts';
 import { ApiError } from '@/lib/api-client.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import { getFeedbackPage, type FeedbackPage as Page } from '../api/rectification-feedback.ts';
+import { LoadFailed } from './link-problem.tsx';
 import { RevisitForm } from './revisit-form.tsx';
 
 const STEP_KEYS: Record<string, CitizenMessageKey> = {
@@ -55,18 +56,7 @@ export function FeedbackPage({ token }: { token: string }) {
   if (problem) return <LinkProblem kind={problem} />;
   if (query.error && !page) {
     if (query.error instanceof ApiError && query.error.code === 'TOKEN_INVALID') return <LinkProblem kind={query.error.details[0]?.reason === 'expired' ? 'expired' : 'invalid'} />;
-    const network = query.error instanceof ApiError && query.error.code === 'NETWORK_ERROR';
-    return (
-      <Notice
-        title={t(network ? 'cz.network' : 'cz.failed', { message: query.error instanceof Error ? query.error.message : '' })}
-        tone="warning"
-        actions={
-          <button type="button" className="cz-button" onClick={query.reload}>
-            {t('cz.retry')}
-          </button>
-        }
-      />
-    );
+    return <LoadFailed error={query.error} onRetry={query.reload} />;
   }
   if (!page) return <p className="cz-loading" role="status">…</p>;
 

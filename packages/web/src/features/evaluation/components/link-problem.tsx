@@ -49,3 +49,20 @@ export function LinkProblem({ kind }: { kind: LinkProblemKind }) {
     </Notice>
   );
 }
+
+/** A page that could not load for another reason than its link (the network, the server): say so and offer a retry. */
+export function LoadFailed({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  const { t } = useCitizenText();
+  const network = error instanceof ApiError && error.code === 'NETWORK_ERROR';
+  return (
+    <Notice
+      title={t(network ? 'cz.network' : 'cz.failed', { message: error instanceof Error ? error.message : '' })}
+      tone="warning"
+      actions={
+        <button type="button" className="cz-button" onClick={onRetry}>
+          {t('cz.retry')}
+        </button>
+      }
+    />
+  );
+}

@@ -3,7 +3,7 @@ import { useCitizenText } from '@/i18n/use-citizen-text.ts';
 import { ApiError } from '@/lib/api-client.ts';
 import { forgetIdempotencyKey, stickyIdempotencyKey } from '@/lib/idempotency-key.ts';
 import { answerRevisit, type FeedbackPage } from '../api/rectification-feedback.ts';
-import { charCount } from './reason-fields.tsx';
+import { charCount, submitProblem, TagChips } from './reason-fields.tsx';
 
 type Field = 'choice' | 'level' | 'tags' | 'text' | 'form';
 
@@ -66,11 +66,7 @@ export function RevisitForm({ token, page, onAnswered, onChanged, onLinkProblem 
     } catch (err) {
       if (err instanceof ApiError && err.code === 'ILLEGAL_TRANSITION') return onChanged();
       if (err instanceof ApiError && err.code === 'TOKEN_INVALID') return onLinkProblem(err.details[0]?.reason === 'expired' ? 'expired' : 'invalid');
-      if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
-        const field: Field = err.field?.startsWith('tags') ? 'tags' : err.field === 'text' ? 'text' : err.field === 'level' ? 'level' : 'form';
-        setProblem({ field, message: err.message });
-      } else if (err instanceof ApiError && err.code === 'NETWORK_ERROR') setProblem({ field: 'form', message: t('cz.network') });
-      else setProblem({ field: 'form', message: t('cz.failed', { message: err instanceof Error ? err.message : String(err) }) });
+      setProblem(submitProblem(err, t));
     } finally {
       sending.current = false;
       setPending(false);
@@ -133,14 +129,7 @@ export function RevisitForm({ token, page, onAnswered, onChanged, onLinkProblem 
           {levelTags.length > 0 ? (
             <fieldset className="cz-fieldset" aria-describedby={describedBy('tags')}>
               <legend className="cz-legend">{t('fb.tags')}</legend>
-              <div className="cz-chips">
-                {levelTags.map((tag) => (
-                  <label key={tag.code} className={`cz-chip${tags.includes(tag.code) ? ' is-checked' : ''}`}>
-                    <input type="checkbox" checked={tags.includes(tag.code)} onChange={() => toggle(tag.code)} />
-                    <span>{label(tag)}</span>
-                  </label>
-                ))}
-              </div>
+              <TagChips options={levelTags} checked={tags} onToggle={toggle} />
             </fieldset>
           ) : null}
           <label className="cz-option">

@@ -1,15 +1,7 @@
+import type { PublicUnitEntry } from '@hcp/domain';
 import { apiRequest } from '@/lib/api-client.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import type { Figures, PeriodQuery, PeriodView, Published, RegionRef } from './types.ts';
-
-export interface PublicUnitEntry {
-  id: number;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  rank: number | null;
-  figures: Figures;
-}
 
 export interface Overview {
   region: RegionRef | null;

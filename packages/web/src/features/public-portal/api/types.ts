@@ -1,15 +1,11 @@
-/** What the portal's API answers (packages/server/src/routes/disclosure/disclosure.schemas.ts). */
+import type { PublicFigures, PublicMetric } from '@hcp/domain';
+
+/**
+ * What the portal's API answers (packages/server/src/routes/disclosure/disclosure.schemas.ts). The
+ * domain's types are imported as types only: the public pages carry no domain code.
+ */
 export type PublicPeriodUnit = 'month' | 'quarter' | 'year';
-export type PublicMetric =
-  | 'satisfaction'
-  | 'goodRate'
-  | 'badRate'
-  | 'levelCounts'
-  | 'activeRate'
-  | 'rectificationRate'
-  | 'replyRate'
-  | 'revisitRate'
-  | 'revisitSatisfactionRate';
+export type { PublicMetric };
 
 export interface Label {
   zh: string;
@@ -17,19 +13,7 @@ export interface Label {
 }
 
 /** Only the figures the region publishes are present; null when there is nothing to divide by. */
-export interface Figures {
-  volume: number;
-  withheld: boolean;
-  satisfaction?: number | null;
-  goodRate?: number | null;
-  badRate?: number | null;
-  levelCounts?: Record<1 | 2 | 3 | 4 | 5, number>;
-  activeRate?: number | null;
-  rectificationRate?: number | null;
-  replyRate?: number | null;
-  revisitRate?: number | null;
-  revisitSatisfactionRate?: number | null;
-}
+export type Figures = PublicFigures;
 
 export interface RegionRef {
   code: string;

@@ -1,6 +1,6 @@
+import type { PublicUnitEntry } from '@hcp/domain';
 import { Link } from '@/components/link.tsx';
 import { usePortalText } from '@/i18n/use-portal-text.ts';
-import type { PublicUnitEntry } from '../api/get-overview.ts';
 
 /** Units with their rank, satisfaction and volume, each linking to its page. */
 export function UnitTable({ caption, units, linkQuery, id }: { caption: string; units: PublicUnitEntry[]; linkQuery: string; id?: string }) {

@@ -1,9 +1,10 @@
 import { hasPermission, type StaffRole } from '@hcp/domain';
-import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { FilterForm } from '@/components/filter-form.tsx';
 import { PAGE_SIZE, Pager } from '@/components/pager.tsx';
 import { QueryError } from '@/components/query-error.tsx';
+import { RegionPeriodFields } from '@/components/region-period-fields.tsx';
 import { RegionSelect } from '@/components/region-select.tsx';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { errorMessage } from '@/lib/error-message.ts';
@@ -15,7 +16,6 @@ import { useReports, type Report, type ReportPeriodKind, type ReportStatus } fro
 import { requestReport, type ReportRequest } from '../api/request-report.ts';
 
 const STATUS_COLOUR: Record<ReportStatus, string> = { pending: 'blue', retrying: 'orange', ready: 'green', failed: 'red' };
-const PERIOD = { month: /^[0-9]{4}-(0[1-9]|1[0-2])$/, quarter: /^[0-9]{4}-Q[1-4]$/ };
 
 /** The month or quarter before today's, as a report asks for it. */
 function lastPeriod(kind: ReportPeriodKind): string {
@@ -193,20 +193,7 @@ function GenerateCard({ onQueued }: { onQueued: () => void }) {
         disabled={pending}
         style={{ rowGap: 12 }}
       >
-        <Form.Item label={t('common.region')} name="regionCode" rules={[{ required: true, message: t('common.choose', { what: t('common.region') }) }]}>
-          <RegionSelect style={{ width: 220 }} />
-        </Form.Item>
-        <Form.Item label={t('reports.periodKind')} name="periodKind" rules={[{ required: true }]}>
-          <Select style={{ width: 110 }} options={(['month', 'quarter'] as const).map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item
-          label={t('reports.period')}
-          name="period"
-          tooltip={t('reports.periodHint')}
-          rules={[{ required: true, pattern: PERIOD[kind], message: t('reports.periodFormat') }]}
-        >
-          <Input style={{ width: 120 }} placeholder={kind === 'month' ? '2026-10' : '2026-Q4'} />
-        </Form.Item>
+        <RegionPeriodFields kind={kind} />
         <Form.Item>
           <Button type="primary" htmlType="submit" disabled={pending} aria-busy={pending}>
             {t('reports.generate')}

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { FormModal, useFormModal } from '@/components/form-modal.tsx';
 import { PAGE_SIZE, Pager } from '@/components/pager.tsx';
 import { QueryError } from '@/components/query-error.tsx';
-import { RegionSelect } from '@/components/region-select.tsx';
+import { RegionPeriodFields } from '@/components/region-period-fields.tsx';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { errorMessage } from '@/lib/error-message.ts';
 import { channelName, levelName } from '@/lib/evaluation-labels.ts';
@@ -18,7 +18,6 @@ import { useSamples, type RevisitSample } from '../api/list-samples.ts';
 import { useTasks, type RevisitTask, type TaskStatus } from '../api/list-tasks.ts';
 import { verifySample } from '../api/verify-sample.ts';
 
-const PERIOD = { month: /^[0-9]{4}-(0[1-9]|1[0-2])$/, quarter: /^[0-9]{4}-Q[1-4]$/ };
 const STATUS_COLOUR: Record<TaskStatus, string> = { pending: 'blue', reached: 'green', not_reached: 'default' };
 const LEVELS = [5, 4, 3, 2, 1] as const;
 
@@ -89,15 +88,7 @@ function DrawCard({ onDrawn }: { onDrawn: (s: RevisitSample) => void }) {
         disabled={pending}
         style={{ rowGap: 12 }}
       >
-        <Form.Item label={t('common.region')} name="regionCode" rules={[{ required: true, message: t('common.choose', { what: t('common.region') }) }]}>
-          <RegionSelect style={{ width: 220 }} />
-        </Form.Item>
-        <Form.Item label={t('reports.periodKind')} name="periodKind" rules={[{ required: true }]}>
-          <Select style={{ width: 110 }} options={(['month', 'quarter'] as const).map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item label={t('reports.period')} name="period" tooltip={t('reports.periodHint')} rules={[{ required: true, pattern: PERIOD[kind], message: t('reports.periodFormat') }]}>
-          <Input style={{ width: 120 }} placeholder={kind === 'month' ? '2026-10' : '2026-Q4'} />
-        </Form.Item>
+        <RegionPeriodFields kind={kind} />
         <Form.Item label={t('revisits.size')} name="size" rules={[{ required: true }]}>
           <InputNumber min={1} max={10000} precision={0} style={{ width: 100 }} />
         </Form.Item>

@@ -10,6 +10,8 @@ export interface StaffMember {
   name: string;
   title: string | null;
   photoUrl: string | null;
+  /** The uploaded photo, shown on the rating device in place of photoUrl. */
+  photo: { url: string; contentType: string; sizeBytes: number; uploadedAt: string } | null;
   active: boolean;
   windowIds: number[];
 }

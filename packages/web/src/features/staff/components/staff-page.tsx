@@ -12,6 +12,7 @@ import { useStaff, type StaffMember } from '../api/list-staff.ts';
 import { setStaffWindows } from '../api/set-staff-windows.ts';
 import { updateStaff, type StaffChange } from '../api/update-staff.ts';
 import { CreateStaffModal, EditStaffModal, StaffWindowsModal } from './staff-forms.tsx';
+import { StaffPhotoModal } from './staff-photo-modal.tsx';
 
 interface Filters {
   unitId?: number | null;
@@ -25,6 +26,7 @@ export function StaffPage({ canWrite }: { canWrite: boolean }) {
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(0);
+  const [photoOf, setPhotoOf] = useState<StaffMember | undefined>(undefined);
   const staff = useStaff({ ...filters, q: filters.q?.trim(), limit: PAGE_SIZE + 1, offset: page * PAGE_SIZE });
   const rows = (staff.data ?? []).slice(0, PAGE_SIZE);
   const windowNames = useOrganisationNames(rows.flatMap((s) => s.windowIds));
@@ -85,6 +87,9 @@ export function StaffPage({ canWrite }: { canWrite: boolean }) {
                     <Button size="small" aria-label={`${t('common.edit')} ${s.name}`} onClick={() => edit.open({ employeeNo: s.employeeNo, name: s.name, title: s.title, photoUrl: s.photoUrl, active: s.active }, s)}>
                       {t('common.edit')}
                     </Button>
+                    <Button size="small" aria-label={`${t('staff.photoButton')} ${s.name}`} onClick={() => setPhotoOf(s)}>
+                      {t('staff.photoButton')}
+                    </Button>
                     <Button size="small" aria-label={`${t('staff.assignWindows')} ${s.name}`} onClick={() => windows.open({ windowIds: s.windowIds }, s)}>
                       {t('staff.assignWindows')}
                     </Button>
@@ -98,6 +103,14 @@ export function StaffPage({ canWrite }: { canWrite: boolean }) {
       <CreateStaffModal {...create.props} />
       <EditStaffModal {...edit.props} member={edit.context} />
       <StaffWindowsModal {...windows.props} member={windows.context} />
+      <StaffPhotoModal
+        member={photoOf}
+        onClose={() => setPhotoOf(undefined)}
+        onChanged={(m) => {
+          setPhotoOf(m);
+          staff.reload();
+        }}
+      />
     </div>
   );
 }

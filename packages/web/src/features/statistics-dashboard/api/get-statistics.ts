@@ -1,4 +1,4 @@
-import type { Metrics } from '@hcp/domain';
+import type { Metrics, StatisticsGroup } from '@hcp/domain';
 import { apiRequest } from '@/lib/api-client.ts';
 import { useQuery } from '@/lib/use-query.ts';
 
@@ -17,14 +17,6 @@ export type RatingKind = 'active' | 'default';
 export type StatisticsGroupBy = 'level' | 'channel' | 'unit' | 'window' | 'staff' | 'item' | 'region' | 'day' | 'month';
 
 export type StatisticsQuery = PeriodQuery & SliceFilter & { kind: RatingKind; groupBy?: StatisticsGroupBy; limit?: number };
-
-export interface StatisticsGroup {
-  key: string;
-  label: string | null;
-  count: number;
-  share: number | null;
-  metrics: Metrics | null;
-}
 
 export interface StatisticsResult {
   formulaVersion: number;

@@ -1,4 +1,4 @@
-import { EVALUATION_CHANNEL_INFO, regionLevelOf, type EvaluationChannel } from '@hcp/domain';
+import { EVALUATION_CHANNEL_INFO, regionLevelOf, type EvaluationChannel, type StatisticsGroup } from '@hcp/domain';
 import { Alert, App, Breadcrumb, Button, Card, Col, Row, Segmented, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useId, useMemo, useState } from 'react';
@@ -9,7 +9,7 @@ import { errorMessage } from '@/lib/error-message.ts';
 import { channelName, levelName } from '@/lib/evaluation-labels.ts';
 import { exportStatistics } from '../api/export-table.ts';
 import type { RankingMetric } from '../api/get-ranking.ts';
-import { useStatistics, type RatingKind, type SliceFilter, type StatisticsGroup, type StatisticsGroupBy, type StatisticsQuery } from '../api/get-statistics.ts';
+import { useStatistics, type RatingKind, type SliceFilter, type StatisticsGroupBy, type StatisticsQuery } from '../api/get-statistics.ts';
 import { Chart } from './chart.tsx';
 import type { ChartOption } from './echarts-setup.ts';
 import { beijingToday, formatCount, formatRate } from './format.ts';

@@ -1,6 +1,6 @@
+import type { StatisticsGroup } from '@hcp/domain';
 import { Button, Table } from 'antd';
 import { useI18n } from '@/i18n/i18n-context.ts';
-import type { StatisticsGroup } from '../api/get-statistics.ts';
 import { formatCount, formatRate, formatScore } from './format.ts';
 
 /**

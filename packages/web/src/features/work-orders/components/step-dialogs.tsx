@@ -39,12 +39,15 @@ const TEXT_LABEL: Partial<Record<WorkOrderAction, 'wo.step.text.assign' | 'wo.st
   rectify: 'wo.step.text.rectify',
 };
 
-/** One step of the unit's handling: a text (what was done; feedback needs one) and its evidence. */
+/**
+ * One step of the unit's handling: a text (what was done; feedback needs one) and its evidence. One
+ * dialog for every step (its name does not change with the step), so a draft finds it again.
+ */
 export function StepDialog({ dialog, action, files }: { dialog: DialogState<StepValues>; action: WorkOrderAction; files: OrderFiles }) {
   const { t } = useI18n();
   const needsText = action === 'feedback';
   return (
-    <DialogModal<StepValues> dialog={dialog} name={`step-${action}`} title={t(`wo.action.${action}` as 'wo.action.assign')} okText={t('wo.step.submit')} width={600}>
+    <DialogModal<StepValues> dialog={dialog} name="step" title={t(`wo.action.${action}` as 'wo.action.assign')} okText={t('wo.step.submit')} width={600}>
       <Form.Item
         label={t(TEXT_LABEL[action] ?? 'wo.step.text')}
         name="text"
@@ -133,7 +136,7 @@ export interface RequestValues {
   attachmentIds?: number[];
 }
 
-/** An extension (延期), an appeal (复核申诉, before the window's end) or a 无法整改 request. */
+/** An extension (延期), an appeal (复核申诉, before the window's end) or a 无法整改 request; one dialog for the three. */
 export function RequestDialog({ dialog, kind, files, maxExtensionDays, appealWindowEnd, appealDecisionDays }: {
   dialog: DialogState<RequestValues>;
   kind: RequestKind;
@@ -144,7 +147,7 @@ export function RequestDialog({ dialog, kind, files, maxExtensionDays, appealWin
 }) {
   const { t, locale } = useI18n();
   return (
-    <DialogModal<RequestValues> dialog={dialog} name={`request-${kind}`} title={t(`wo.action.${kind}`)} okText={t('wo.step.submit')} width={600}>
+    <DialogModal<RequestValues> dialog={dialog} name="request" title={t(`wo.action.${kind}`)} okText={t('wo.step.submit')} width={600}>
       {kind === 'appeal' && appealWindowEnd && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('wo.request.appealHint', { day: dueDay(appealWindowEnd, locale), n: appealDecisionDays })} />
       )}

@@ -15,6 +15,10 @@ export interface DialogState<V> {
   initialValues: Partial<V> | undefined;
   onSubmit(values: V, form: FormInstance<V>): void;
   onClose(): void;
+  /** The record this opening is about, kept with a draft when the session ends. */
+  context: unknown;
+  /** Opens the dialog again with a draft's values and record, after logging in again. */
+  reopen(initialValues: Partial<V>, context: unknown): void;
 }
 
 /**
@@ -50,15 +54,14 @@ export function useDialog<V, C = undefined>(action: (values: V, context: C) => P
       );
     },
     onClose: () => setState((s) => ({ ...s, open: false })),
-  };
-  return {
-    props,
     context: state.context,
-    open(initialValues?: Partial<V>, ctx?: C) {
-      setError(null);
-      setState((s) => ({ open: true, round: s.round + 1, ...(initialValues ? { initialValues } : {}), ...(ctx !== undefined ? { context: ctx } : {}) }));
-    },
+    reopen: (initialValues, ctx) => open(initialValues, ctx as C),
   };
+  function open(initialValues?: Partial<V>, ctx?: C) {
+    setError(null);
+    setState((s) => ({ open: true, round: s.round + 1, ...(initialValues ? { initialValues } : {}), ...(ctx !== undefined ? { context: ctx } : {}) }));
+  }
+  return { props, context: state.context, open };
 }
 
 interface DialogModalProps<V> {
@@ -71,11 +74,7 @@ interface DialogModalProps<V> {
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
 }
 
-/**
- * A FormModal whose form is made afresh at every opening. One form instance reused across openings
- * of a dialog whose content is destroyed on close lost the value of a radio group picked at the second
- * opening (Ant Design 6); a new instance per opening has nothing left over to lose.
- */
+/** A FormModal whose form is made afresh at every opening, so nothing of an earlier opening is left over. */
 export function DialogModal<V>(props: DialogModalProps<V>) {
   return <OneOpening<V> key={props.dialog.round} {...props} />;
 }
@@ -91,6 +90,8 @@ function OneOpening<V>({ dialog, title, name, okText, width, children }: DialogM
       initialValues={dialog.initialValues}
       onSubmit={(v) => dialog.onSubmit(v, form)}
       onClose={dialog.onClose}
+      context={dialog.context}
+      reopen={dialog.reopen}
       title={title}
       name={name}
       {...(okText ? { okText } : {})}

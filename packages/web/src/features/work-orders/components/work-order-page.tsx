@@ -243,18 +243,16 @@ export function WorkOrderPage({ id, role }: { id: number; role: StaffRole }) {
         <OrderTimeline events={detail.data?.events ?? []} attachments={attachments} onDownload={download} />
       </Section>
 
-      {step.context && <StepDialog dialog={step.props} action={step.context.action} files={files} />}
+      <StepDialog dialog={step.props} action={step.context?.action ?? 'assign'} files={files} />
       <RevisitDialog dialog={revisit.props} id={id} policy={policy} maxReviews={maxReviews} />
-      {request.context && (
-        <RequestDialog
-          dialog={request.props}
-          kind={request.context.kind}
-          files={files}
-          maxExtensionDays={policy?.workOrder.maxExtensionWorkingDays ?? 2}
-          appealWindowEnd={order.appealWindowEnd}
-          appealDecisionDays={policy?.workOrder.appealDecisionWorkingDays ?? 5}
-        />
-      )}
+      <RequestDialog
+        dialog={request.props}
+        kind={request.context?.kind ?? 'appeal'}
+        files={files}
+        maxExtensionDays={policy?.workOrder.maxExtensionWorkingDays ?? 2}
+        appealWindowEnd={order.appealWindowEnd}
+        appealDecisionDays={policy?.workOrder.appealDecisionWorkingDays ?? 5}
+      />
       <ReassignDialog dialog={moveTo.props} id={id} files={files} />
       <DecisionDialog dialog={decide.props} request={decide.context} files={files} />
     </div>

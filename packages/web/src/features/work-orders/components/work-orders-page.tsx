@@ -53,10 +53,11 @@ export function useWorkOrderColumns() {
 }
 
 /**
- * 整改工单: the orders in the user's scope (for a unit administrator, the unit's own: 我的工单), with the
- * supervisor's quick lists of overdue orders, warnings and red cards.
+ * 整改工单: the orders in the user's scope (for a unit administrator, the unit's own: 我的工单; for a
+ * window clerk, `own`, those about themselves), with the quick lists of overdue orders, warnings and
+ * red cards.
  */
-export function WorkOrdersPage() {
+export function WorkOrdersPage({ own }: { own: boolean }) {
   const { t } = useI18n();
   const [view, setView] = useState<WorkOrderView>('all');
   const [state, setState] = useState<WorkOrderState | undefined>(undefined);
@@ -91,6 +92,7 @@ export function WorkOrdersPage() {
           </Form.Item>
         </FilterForm>
       )}
+      {own && <Typography.Paragraph>{t('wo.ownHint')}</Typography.Paragraph>}
       <Typography.Paragraph type="secondary">{t('wo.neverWho')}</Typography.Paragraph>
       <QueryError error={list.error} what={t('wo.list')} onRetry={list.reload} />
       <Table<WorkOrder>
