@@ -1,14 +1,15 @@
 import dayjs from 'dayjs';
-import { createContext, useContext, useEffect, useRef } from 'react';
+import type { FormInstance } from 'antd';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { onUnauthenticated } from './api-client.ts';
 
 /**
- * The logged-in user's id, under which the console's form dialogs keep their drafts (the console
- * layout provides it); null, outside the console, keeps none.
+ * The logged-in user's id, under which the console's forms keep their drafts (the console layout
+ * provides it); null, outside the console, keeps none.
  */
 export const DraftOwner = createContext<number | null>(null);
 
-/** What a form dialog keeps over the end of a session: its values and the record it was opened for. */
+/** What a form keeps over the end of a session: its values and the record they are for. */
 export interface FormDraft {
   values: unknown;
   context: unknown;
@@ -16,12 +17,15 @@ export interface FormDraft {
 
 const keyOf = (owner: number, name: string) => `hcp-draft:${owner}:${window.location.pathname}${window.location.search}:${name}`;
 
-/** The open form dialogs, by draft key: what each holds now. */
-const openForms = new Map<string, () => FormDraft>();
+/** The open form dialogs and mounted page forms, by draft key: what each holds now, or null when it holds nothing to keep. */
+const openForms = new Map<string, () => FormDraft | null>();
 
 // A 401 sends the console to login: every open form keeps what was typed before the page goes.
 onUnauthenticated(() => {
-  for (const [key, snapshot] of openForms) write(key, snapshot());
+  for (const [key, snapshot] of openForms) {
+    const draft = snapshot();
+    if (draft) write(key, draft);
+  }
 });
 
 /** Dates (dayjs) survive JSON as { $day }; a File or anything else without own fields becomes {}. */
@@ -106,4 +110,65 @@ export function useFormDraft(name: string, open: boolean, snapshot: () => FormDr
       openForms.delete(key);
     };
   }, [owner, name, open]);
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(encode(a)) === JSON.stringify(encode(b));
+
+/**
+ * The record of the draft a page form (usePageFormDraft `name`) keeps on this page for this user,
+ * as it was when the page mounted: the page shows that record again (its region, its case) so the
+ * form mounts for it and takes its values back. Null when nothing is kept.
+ */
+export function useKeptDraftContext<C>(name: string): C | null {
+  const owner = useContext(DraftOwner);
+  const [context] = useState(() => (owner === null ? null : ((read(keyOf(owner, name))?.context ?? null) as C | null)));
+  return context;
+}
+
+/**
+ * Keeps what was typed into a form on a page (not a dialog) when the session ends: while the form is
+ * mounted, a 401 writes its values — if they differ from those it started with — and `context`, the
+ * record they are for, to sessionStorage under the user, the page and `name`. When the form mounts
+ * again on that page for that user and the same record — after logging in and coming back — it takes
+ * the values back; a draft for another record is dropped. `keep` picks what may be kept: leave out
+ * files and anything that must not sit in the browser's storage. Call `discard()` after a successful
+ * save and on an explicit cancel or reset: it forgets the draft, and what the form holds then counts
+ * as its starting values.
+ */
+export function usePageFormDraft<V>(name: string, form: FormInstance<V>, options: { context?: unknown; keep?: (values: V) => unknown } = {}): { discard(): void } {
+  const owner = useContext(DraftOwner);
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+  const start = useRef<unknown>(null);
+  const contextKey = JSON.stringify(encode(options.context ?? null));
+  const kept = () => {
+    const values = form.getFieldsValue(true) as V;
+    return latest.current.keep ? latest.current.keep(values) : values;
+  };
+
+  useEffect(() => {
+    if (owner === null) return;
+    const key = keyOf(owner, name);
+    start.current = kept();
+    const draft = read(key);
+    if (draft && JSON.stringify(encode(draft.context)) === contextKey) form.setFieldsValue(draft.values as Parameters<FormInstance<V>['setFieldsValue']>[0]);
+    else if (draft) remove(key);
+    openForms.set(key, () => {
+      const values = kept();
+      return sameJson(values, start.current) ? null : { values, context: latest.current.context ?? null };
+    });
+    return () => {
+      openForms.delete(key);
+    };
+  }, [owner, name, form, contextKey]);
+
+  return {
+    discard() {
+      if (owner === null) return;
+      remove(keyOf(owner, name));
+      start.current = kept();
+    },
+  };
 }

@@ -3,11 +3,12 @@ import { useEffect, useState } from 'react';
 import { QueryError } from '@/components/query-error.tsx';
 import { RegionSelect } from '@/components/region-select.tsx';
 import { useI18n } from '@/i18n/i18n-context.ts';
+import { useKeptDraftContext } from '@/lib/form-draft.ts';
 import { organisationById } from '@/lib/lookups/organisations.ts';
 import { useCalendarYear } from '../api/get-calendar-year.ts';
 import { CalendarImport } from './calendar-import.tsx';
 import { CalendarVersions } from './calendar-versions.tsx';
-import { OverrideForm, type OverrideValues } from './override-form.tsx';
+import { OVERRIDE_DRAFT, OverrideForm, type OverrideDraftContext, type OverrideValues } from './override-form.tsx';
 import { YearGrid, YearGridLegend } from './year-grid.tsx';
 
 export interface CalendarPageProps {
@@ -22,7 +23,9 @@ export interface CalendarPageProps {
 export function CalendarPage({ canWrite, isSysadmin, scopeRegionCode, scopeOrgId }: CalendarPageProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [region, setRegion] = useState<string | null>(scopeRegionCode ?? (isSysadmin ? 'national' : null));
+  // Back after the session ended with a correction typed: the page shows its region again, and the form takes its draft back.
+  const kept = useKeptDraftContext<OverrideDraftContext>(OVERRIDE_DRAFT);
+  const [region, setRegion] = useState<string | null>(kept?.regionCode ?? scopeRegionCode ?? (isSysadmin ? 'national' : null));
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [round, setRound] = useState(0);
   const [form] = Form.useForm<OverrideValues>();

@@ -1,6 +1,7 @@
 import { addDays } from '@hcp/domain';
 import { Alert, Button, Form, Input, Radio, type FormInstance } from 'antd';
 import { useI18n } from '@/i18n/i18n-context.ts';
+import { usePageFormDraft } from '@/lib/form-draft.ts';
 import { useFormSubmit } from '@/lib/use-form-submit.ts';
 import { saveCalendarOverrides, type DayChange } from '../api/save-calendar-overrides.ts';
 
@@ -13,12 +14,24 @@ export interface OverrideValues {
   note?: string;
 }
 
+/** The name of the form's draft (form-draft.ts); its record is the region. */
+export const OVERRIDE_DRAFT = 'calendar-override';
+
+/** The record of the form's draft: the page shows this region again. */
+export interface OverrideDraftContext {
+  regionCode: string;
+}
+
 /** Where the server's field names land in this form. */
 const ALIAS = { 'days.0.date': 'from', 'days.0.to': 'to', 'days.0.name': 'name', days: 'from' };
 
-/** Adds a holiday or a working day, or removes a correction, for one day or a range, as a new version. */
+/**
+ * Adds a holiday or a working day, or removes a correction, for one day or a range, as a new version.
+ * What was typed survives the end of the session (usePageFormDraft).
+ */
 export function OverrideForm({ regionCode, form, onSaved }: { regionCode: string; form: FormInstance<OverrideValues>; onSaved: (r: { version: number; days: number }) => void }) {
   const { t } = useI18n();
+  const draft = usePageFormDraft(OVERRIDE_DRAFT, form, { context: { regionCode } satisfies OverrideDraftContext });
   const { submit, pending, error } = useFormSubmit(
     form,
     (v: OverrideValues) => {
@@ -28,6 +41,7 @@ export function OverrideForm({ regionCode, form, onSaved }: { regionCode: string
     },
     (r) => {
       form.resetFields(['from', 'to', 'name', 'note']);
+      draft.discard();
       onSaved(r);
     },
     ALIAS,

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { evaluationErrorMessage } from '@/lib/evaluation-error-message.ts';
 import { findCase, type CaseSummary } from '../api/find-case.ts';
@@ -10,9 +10,13 @@ export interface FoundCase {
   policy: PolicyInForce;
 }
 
-/** Finds the case to rate by its number, with the policy in force of its region. */
-export function CaseLookup({ onFound }: { onFound: (found: FoundCase | null) => void }) {
+/** Finds the case to rate by its number, with the policy in force of its region; `caseNo`, when given, at once. */
+export function CaseLookup({ caseNo, onFound }: { caseNo?: string | undefined; onFound: (found: FoundCase | null) => void }) {
   const { t } = useI18n();
+  const [form] = Form.useForm<{ caseNo: string }>();
+  useEffect(() => {
+    if (caseNo) form.submit();
+  }, [form, caseNo]);
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const lookUp = async ({ caseNo }: { caseNo: string }) => {
@@ -34,7 +38,7 @@ export function CaseLookup({ onFound }: { onFound: (found: FoundCase | null) => 
   };
   return (
     <>
-      <Form<{ caseNo: string }> name="entry-case" layout="inline" onFinish={(v) => void lookUp(v)} style={{ rowGap: 12 }}>
+      <Form<{ caseNo: string }> form={form} name="entry-case" layout="inline" initialValues={caseNo ? { caseNo } : undefined} onFinish={(v) => void lookUp(v)} style={{ rowGap: 12 }}>
         <Form.Item
           label={t('cases.caseNo')}
           name="caseNo"

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { evaluationErrorMessage } from '@/lib/evaluation-error-message.ts';
 import { channelName, labelIn } from '@/lib/evaluation-labels.ts';
+import { usePageFormDraft } from '@/lib/form-draft.ts';
 import { applyServerErrors } from '@/lib/form-errors.ts';
 import { forgetIdempotencyKey, stickyIdempotencyKey } from '@/lib/idempotency-key.ts';
 import { enterEvaluation, type Entered, type Entry } from '../api/enter-evaluation.ts';
@@ -20,6 +21,22 @@ interface EntryValues {
   scan?: UploadFile[];
 }
 
+/** The name of the form's draft (form-draft.ts); its record is the case, by number. */
+export const ENTRY_DRAFT = 'entry';
+
+/** The record of the form's draft: the page looks the case up again. */
+export interface EntryDraftContext {
+  caseNo: string;
+}
+
+/**
+ * What the draft keeps of the form when the session ends: the rating itself and nothing else. No
+ * personal data of the evaluator — phone, ID number, name — is written to sessionStorage: the form
+ * asks for none, and a field for one added later stays out of this list. The scan, a file, cannot be
+ * kept and is chosen again.
+ */
+const draftOf = ({ channel, level, tags, text, realName, followUp }: EntryValues) => ({ channel, level, tags, text, realName, followUp });
+
 /** First segment of a problem's field, as the form names its items ("tags.0" → "tags"). */
 const itemOf = (field: string) => field.split('.')[0]!;
 
@@ -28,7 +45,7 @@ const itemOf = (field: string) => field.split('.')[0]!;
  * policy in force of the case's region, the real-name flag, and the scan of a paper form. Checked
  * with the domain's own submission rules before it is sent; what only the server knows comes back
  * beside its field. One idempotency key per case is kept until the entry succeeds, so a retry after
- * a lost answer stores nothing twice.
+ * a lost answer stores nothing twice. What was typed survives the end of the session (usePageFormDraft).
  */
 export function EntryForm({ found, onEntered }: { found: FoundCase; onEntered: (entered: Entered) => void }) {
   const { t, locale } = useI18n();
@@ -40,6 +57,7 @@ export function EntryForm({ found, onEntered }: { found: FoundCase; onEntered: (
   const { policy } = found.policy;
   const mode = found.case.channel;
   const keyScope = `evaluation-entry:${found.case.id}`;
+  const draft = usePageFormDraft(ENTRY_DRAFT, form, { context: { caseNo: found.case.caseNo } satisfies EntryDraftContext, keep: draftOf });
 
   const submit = async (v: EntryValues) => {
     setError(null);
@@ -64,6 +82,7 @@ export function EntryForm({ found, onEntered }: { found: FoundCase; onEntered: (
         v.channel === 'paper' ? scanFileOf(v.scan) : undefined,
       );
       forgetIdempotencyKey(keyScope);
+      draft.discard();
       onEntered(entered);
     } catch (e) {
       if (!applyServerErrors(form, e, { scanRef: 'scan' })) setError(evaluationErrorMessage(e, t));

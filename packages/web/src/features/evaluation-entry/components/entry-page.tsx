@@ -4,9 +4,10 @@ import { Link } from 'react-router';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { labelIn } from '@/lib/evaluation-labels.ts';
 import { formatInstant } from '@/lib/format-instant.ts';
+import { useKeptDraftContext } from '@/lib/form-draft.ts';
 import type { Entered } from '../api/enter-evaluation.ts';
 import { CaseLookup, type FoundCase } from './case-lookup.tsx';
-import { EntryForm } from './entry-form.tsx';
+import { ENTRY_DRAFT, EntryForm, type EntryDraftContext } from './entry-form.tsx';
 
 const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 'inherit' }}>{text}</h2>;
 
@@ -20,6 +21,8 @@ export function EntryPage() {
   const [entered, setEntered] = useState<Entered | null>(null);
   // A new key for the lookup form after each success, so it starts empty.
   const [round, setRound] = useState(0);
+  // Back after the session ended while entering a rating: the case is looked up again, and the form takes its draft back.
+  const kept = useKeptDraftContext<EntryDraftContext>(ENTRY_DRAFT);
 
   if (entered && found) {
     const level = found.policy.policy.levels[entered.level as 1];
@@ -61,7 +64,7 @@ export function EntryPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card title={h2(t('entry.step.case'))}>
         <Typography.Paragraph type="secondary">{t('entry.caseHint')}</Typography.Paragraph>
-        <CaseLookup key={round} onFound={setFound} />
+        <CaseLookup key={round} caseNo={round === 0 ? kept?.caseNo : undefined} onFound={setFound} />
       </Card>
       {found && c && (
         <Card title={h2(t('entry.step.rating', { caseNo: c.caseNo }))}>

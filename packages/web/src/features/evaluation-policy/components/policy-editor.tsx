@@ -5,6 +5,7 @@ import { useI18n } from '@/i18n/i18n-context.ts';
 import type { MessageKey } from '@/i18n/dictionary.ts';
 import { ApiError } from '@/lib/api-client.ts';
 import { evaluationErrorMessage } from '@/lib/evaluation-error-message.ts';
+import { usePageFormDraft } from '@/lib/form-draft.ts';
 import { savePolicy, type SavedPolicy } from '../api/save-policy.ts';
 import { IndicatorFields } from './indicator-fields.tsx';
 import { LevelFields } from './level-fields.tsx';
@@ -19,13 +20,24 @@ interface Problem {
 
 const samePath = (a: FieldPath, b: FieldPath) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** The name of the editor's draft (form-draft.ts); its record is the region and the version it started from. */
+export const POLICY_DRAFT = 'policy';
+
+/** The record of the editor's draft: the page opens the editor again for this region. */
+export interface PolicyDraftContext {
+  region: string;
+  baseId: number;
+}
+
 /**
  * Edits the whole policy and saves it as a new version of the region. Every problem the server
- * names is listed above the form, and shown beside its input where the editor has one.
+ * names is listed above the form, and shown beside its input where the editor has one. What was
+ * typed survives the end of the session, for the same region and base version (usePageFormDraft).
  */
-export function PolicyEditor({ regionCode, base, onSaved, onCancel }: { regionCode: string; base: EvaluationPolicy; onSaved: (saved: SavedPolicy) => void; onCancel: () => void }) {
+export function PolicyEditor({ regionCode, base, baseId, onSaved, onCancel }: { regionCode: string; base: EvaluationPolicy; baseId: number; onSaved: (saved: SavedPolicy) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<PolicyFormValues>();
+  const draft = usePageFormDraft(POLICY_DRAFT, form, { context: { region: regionCode, baseId } satisfies PolicyDraftContext });
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -43,7 +55,9 @@ export function PolicyEditor({ regionCode, base, onSaved, onCancel }: { regionCo
     setProblems([]);
     const { policy, tagOrigin } = fromFormValues(base, { ...form.getFieldsValue(true), ...values });
     try {
-      onSaved(await savePolicy(regionCode, policy, values.note?.trim() || null));
+      const saved = await savePolicy(regionCode, policy, values.note?.trim() || null);
+      draft.discard();
+      onSaved(saved);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
         const found: Problem[] = e.details.length ? e.details.map((d) => ({ field: d.field ?? '', reason: d.reason })) : [{ field: e.field ?? '', reason: e.message }];
@@ -113,7 +127,13 @@ export function PolicyEditor({ regionCode, base, onSaved, onCancel }: { regionCo
         <Button type="primary" htmlType="submit" disabled={pending} aria-busy={pending}>
           {t('policy.saveVersion')}
         </Button>
-        <Button onClick={onCancel} disabled={pending}>
+        <Button
+          onClick={() => {
+            draft.discard();
+            onCancel();
+          }}
+          disabled={pending}
+        >
           {t('common.cancel')}
         </Button>
       </Space>

@@ -6,11 +6,12 @@ import { useI18n } from '@/i18n/i18n-context.ts';
 import { organisationById } from '@/lib/lookups/organisations.ts';
 import { regionByCode } from '@/lib/lookups/regions.ts';
 import { formatInstant } from '@/lib/format-instant.ts';
+import { useKeptDraftContext } from '@/lib/form-draft.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import { usePolicyInForce } from '../api/get-policy-in-force.ts';
 import type { SavedPolicy } from '../api/save-policy.ts';
 import { PolicyDiffView } from './policy-diff.tsx';
-import { PolicyEditor } from './policy-editor.tsx';
+import { POLICY_DRAFT, PolicyEditor, type PolicyDraftContext } from './policy-editor.tsx';
 import { PolicySummary } from './policy-summary.tsx';
 import { PolicyVersions } from './policy-versions.tsx';
 
@@ -37,9 +38,11 @@ function useRegionName(code: string | null) {
 /** 评价规则: the policy in force for a region, its version history, and an editor that saves a new version. */
 export function PolicyPage({ canWrite, isSysadmin, scopeRegionCode, scopeOrgId }: PolicyPageProps) {
   const { t, locale } = useI18n();
-  const [region, setRegion] = useState<string | null>(scopeRegionCode ?? (isSysadmin ? 'national' : null));
+  // Back after the session ended while editing: the editor opens again for that region, with the draft.
+  const kept = useKeptDraftContext<PolicyDraftContext>(POLICY_DRAFT);
+  const [region, setRegion] = useState<string | null>(kept?.region ?? scopeRegionCode ?? (isSysadmin ? 'national' : null));
   const [round, setRound] = useState(0);
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(kept !== null);
   const [saved, setSaved] = useState<SavedPolicy | null>(null);
   const inForce = usePolicyInForce(region, round);
   const p = inForce.data;
@@ -107,6 +110,7 @@ export function PolicyPage({ canWrite, isSysadmin, scopeRegionCode, scopeOrgId }
                   key={`${region}:${p.id}`}
                   regionCode={region}
                   base={p.policy}
+                  baseId={p.id}
                   onCancel={() => setEditing(false)}
                   onSaved={(s) => {
                     setSaved(s);
