@@ -1,12 +1,12 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { MultipartFile } from '@fastify/multipart';
 import { ID_NUMBER_PATTERN, PHONE_PATTERN } from '@hcp/domain';
 import type { Staff, StaffPhotoTable } from '../../db/schema.ts';
-import { AppError, invalid, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { staffCtx } from '../../http/request-context.ts';
 import { STAFF_PHOTO_MAX_BYTES, staffPhotoUrl } from '../../services/staff.service.ts';
 import type { RouteModule } from '../index.ts';
 import { IdParam, Nullable, Paging, errors } from '../shared/schemas.ts';
+import { readUploadedFile } from '../shared/upload.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 const EmployeeNo = Type.String({ minLength: 1, maxLength: 32, pattern: '^\\S(.*\\S)?$' });
@@ -129,19 +129,7 @@ export const staffRoutes: RouteModule = (app, c) => {
     const ctx = staffCtx(request);
     // Permission and scope first: nothing is read from a caller who may not upload.
     const limits = await c.services.staff.photoLimits(ctx, request.params.id);
-    const part: MultipartFile | undefined = await request.file({ limits: { fileSize: limits.maxBytes, files: 1 } });
-    if (!part) throw invalid('file', 'send the photo as multipart/form-data in the field "file"');
-    let bytes: Buffer;
-    try {
-      if (part.fieldname !== 'file') throw invalid('file', `the photo goes in the multipart field "file", not "${part.fieldname.slice(0, 50)}"`);
-      bytes = await part.toBuffer();
-    } catch (err) {
-      part.file.resume();
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new AppError('PAYLOAD_TOO_LARGE', `file: at most ${limits.maxBytes} bytes`, 'file', [{ field: 'file', reason: 'too large' }]);
-      }
-      throw err;
-    }
+    const { bytes } = await readUploadedFile(request, limits.maxBytes, 'photo');
     return staffView(await c.services.staff.uploadPhoto(ctx, request.params.id, bytes));
   });
 

@@ -1,10 +1,9 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { MultipartFile } from '@fastify/multipart';
 import { EXCLUSION_KINDS, REQUEST_KINDS, REQUEST_STATUSES, type RequestKind } from '@hcp/domain';
-import { AppError, invalid } from '../../errors.ts';
 import { staffCtx } from '../../http/request-context.ts';
 import type { RouteModule } from '../index.ts';
 import { IdParam, Paging, StringEnum, errors } from '../shared/schemas.ts';
+import { readUploadedFile } from '../shared/upload.ts';
 import { AttachmentIds, AttachmentView, IdempotencyKey, ListedRequestView, Reason, RequestView, attachmentView, requestView } from './requests.schemas.ts';
 import { Detail, detailView } from './work-orders.routes.ts';
 
@@ -77,20 +76,8 @@ export const workOrderRequestRoutes: RouteModule = (app, c) => {
     const ctx = staffCtx(request);
     // Permission, scope and the order's limits first: nothing is read from a caller who may not upload.
     const limits = await c.services.workOrderAttachments.uploadLimits(ctx, request.params.id);
-    const part: MultipartFile | undefined = await request.file({ limits: { fileSize: limits.maxBytes, files: 1 } });
-    if (!part) throw invalid('file', 'send the file as multipart/form-data in the field "file"');
-    let bytes: Buffer;
-    try {
-      if (part.fieldname !== 'file') throw invalid('file', `the file goes in the multipart field "file", not "${part.fieldname.slice(0, 50)}"`);
-      bytes = await part.toBuffer();
-    } catch (err) {
-      part.file.resume();
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new AppError('PAYLOAD_TOO_LARGE', `file: at most ${limits.maxBytes} bytes`, 'file', [{ field: 'file', reason: 'too large' }]);
-      }
-      throw err;
-    }
-    const r = await c.services.workOrderAttachments.upload(ctx, request.params.id, { filename: part.filename, bytes });
+    const file = await readUploadedFile(request, limits.maxBytes, 'file');
+    const r = await c.services.workOrderAttachments.upload(ctx, request.params.id, file);
     return reply.status(r.created ? 201 : 200).send(attachmentView(r.attachment));
   });
 
