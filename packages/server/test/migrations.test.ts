@@ -6,7 +6,8 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
 describe('migrations', () => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase();
+    // From an empty database, not from the copy of a migrated one that other test files start with.
+    t = await createTestDatabase({ fresh: true });
   });
   afterAll(() => t.destroy());
 

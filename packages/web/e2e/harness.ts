@@ -10,8 +10,9 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { onServer } from '../../server/test/global-setup.ts';
+import { copyMigratedDataDir, createMigratedDatabase } from '../../server/test/test-database.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const WEB_DIR = path.join(REPO_ROOT, 'packages/web');
@@ -140,24 +141,18 @@ export interface E2eDatabase {
   drop(): Promise<void>;
 }
 
-/** With DATABASE_URL set, a new empty database hcp_e2e_<random> on that server; else PGlite. */
+/**
+ * With DATABASE_URL set, a new database hcp_e2e_<random> on that server, a copy of the test run's
+ * migrated one; else PGlite (in the server's data directory).
+ */
 export async function createE2eDatabase(): Promise<E2eDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return { url: undefined, drop: async () => undefined };
   const name = `hcp_e2e_${randomBytes(6).toString('hex')}`;
-  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin((c) => c.query(`create database ${name}`));
+  await createMigratedDatabase(serverUrl, name);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined) };
+  return { url: url.toString(), drop: () => onServer(serverUrl, `drop database if exists ${name} with (force)`) };
 }
 
 export interface RunningServer {
@@ -205,11 +200,13 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 /**
  * `hcp serve --no-demo` on a free port with a fresh data directory and database, or `again` on
- * those of a server that was halted (a restart, as after an upgrade).
+ * those of a server that was halted (a restart, as after an upgrade). A fresh database is a copy of
+ * the test run's migrated one, so the server starts without running every migration.
  */
 export async function startServer(again?: Pick<RunningServer, 'dataDir' | 'db' | 'adminPassword'>): Promise<RunningServer> {
   const dataDir = again?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hcp-e2e-data-'));
   const db = again?.db ?? (await createE2eDatabase());
+  if (!again && !db.url) copyMigratedDataDir(path.join(dataDir, 'pglite'));
   const port = await freePort();
   const adminPassword = again?.adminPassword ?? `e2e-${randomBytes(9).toString('base64url')}`;
   const webDir = again ? path.join(dataDir, 'web') : await copyOfWebBuild(dataDir);
