@@ -19,6 +19,7 @@ import * as workOrderFeedback from './migrations/20261122T1520-work-order-feedba
 import * as statistics from './migrations/20261122T1600-statistics.ts';
 import * as supervisionAlerts from './migrations/20261122T1630-supervision-alerts.ts';
 import * as staffPhotos from './migrations/20261122T1820-staff-photos.ts';
+import * as ratingPolicyKey from './migrations/20261122T1830-rating-policy-key.ts';
 
 /** Every migration, in order. Names are timestamps so branches merge without renumbering. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '20261122T1620-campaign-reports': campaignReports,
   '20261122T1630-supervision-alerts': supervisionAlerts,
   '20261122T1820-staff-photos': staffPhotos,
+  '20261122T1830-rating-policy-key': ratingPolicyKey,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

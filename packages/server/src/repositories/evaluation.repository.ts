@@ -6,6 +6,9 @@ import type { Executor } from './audit.repository.ts';
 
 export const NATIONAL_REGION = '000000000000';
 
+/** An instant as epoch milliseconds (float8; null stays null). */
+const epochMs = (column: RawBuilder<unknown>) => sql`(extract(epoch from ${column}) * 1000)::float8`;
+
 /**
  * A position in one of the default job's scans: the sort instant, as the database's text (a Date
  * keeps milliseconds, timestamptz microseconds), and the case id.
@@ -231,9 +234,11 @@ export class EvaluationRepository {
 
   /** `sortedBy` is the scan's instant column; rows come in (sortedBy, id) order. */
   private async defaultCandidates(where: RawBuilder<unknown>, sortedBy: RawBuilder<unknown>, limit: number, withReceived: boolean): Promise<DefaultCandidate[]> {
-    const received = withReceived ? sql`(select s.occurred_at from case_stages s where s.case_id = c.id and s.stage = 'received')` : sql`null::timestamptz`;
-    const rows = await sql<DefaultCandidate>`
-      select c.id, c.region_code, c.accepted_at, c.completed_at, ${received} as received_at, ${sortedBy}::text as cursor_at
+    const received = withReceived ? sql`(select ${epochMs(sql`s.occurred_at`)} from case_stages s where s.case_id = c.id and s.stage = 'received')` : sql`null::float8`;
+    // Instants as epoch milliseconds: a million of them parse in a fraction of the time timestamps take.
+    const rows = await sql<{ id: number; region_code: string; accepted_ms: number | null; completed_ms: number; received_ms: number | null; cursor_at: string }>`
+      select c.id, c.region_code, ${epochMs(sql`c.accepted_at`)} as accepted_ms, ${epochMs(sql`c.completed_at`)} as completed_ms,
+             ${received} as received_ms, ${sortedBy}::text as cursor_at
       from cases c
       where c.completed_at is not null and ${where}
         -- One probe of the (case, visit, round) index per case: "offset 0" keeps the planner from turning
@@ -241,7 +246,14 @@ export class EvaluationRepository {
         and not exists (select 1 from evaluations e where e.case_id = c.id and e.visit_no = 1 and e.round = 1 offset 0)
       order by ${sortedBy}, c.id
       limit ${limit}`.execute(this.db);
-    return rows.rows;
+    return rows.rows.map((r) => ({
+      id: r.id,
+      region_code: r.region_code,
+      accepted_at: r.accepted_ms === null ? null : new Date(r.accepted_ms),
+      completed_at: new Date(r.completed_ms),
+      received_at: r.received_ms === null ? null : new Date(r.received_ms),
+      cursor_at: r.cursor_at,
+    }));
   }
 
   /**
@@ -256,9 +268,9 @@ export class EvaluationRepository {
       insert into evaluations (case_id, visit_no, round, kind, level, bad, channel, policy_id, real_name, scores,
                                item_id, unit_id, window_id, hall_id, staff_id, region_code, org_path, submitted_at)
       select c.id, 1, 1, 'default', d.level, d.bad, 'default', d.policy_id, false, '{}',
-             c.item_id, c.unit_id, c.window_id, h.id, c.staff_id, c.region_code, c.org_path, d.at
+             c.item_id, c.unit_id, c.window_id, h.id, c.staff_id, c.region_code, c.org_path, to_timestamp(d.at_ms / 1000)
       from unnest(${due.map((d) => d.caseId)}::bigint[], ${due.map((d) => d.level)}::smallint[], ${due.map((d) => d.bad)}::boolean[],
-                  ${due.map((d) => d.policyId)}::integer[], ${due.map((d) => d.at.toISOString())}::timestamptz[]) as d(case_id, level, bad, policy_id, at)
+                  ${due.map((d) => d.policyId)}::integer[], ${due.map((d) => d.at.getTime())}::float8[]) as d(case_id, level, bad, policy_id, at_ms)
       join cases c on c.id = d.case_id
       left join organisations w on w.id = c.window_id
       left join organisations h on h.id = w.parent_id and h.kind = 'hall'
