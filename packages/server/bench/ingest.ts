@@ -199,7 +199,10 @@ export async function measureIngest(env: BenchEnv, app: App, port: number, caseI
   const before = { statements: statements.count, cpu: process.cpuUsage(), backends: await backendCpuMs(env) };
   const profiling = profileDir ? await startProfile() : undefined;
   const run = await runLoad({ port, concurrency: CONCURRENCY, requests: requests.slice(sizes.warm) });
-  if (profiling) fs.writeFileSync(path.join(profileDir!, `ingest-${Date.now()}.cpuprofile`), JSON.stringify(await profiling()));
+  if (profiling) {
+    fs.mkdirSync(profileDir!, { recursive: true });
+    fs.writeFileSync(path.join(profileDir!, `ingest-${Date.now()}.cpuprofile`), JSON.stringify(await profiling()));
+  }
   const cpu = process.cpuUsage(before.cpu);
   const backends = await backendCpuMs(env, before.backends?.snapshot);
   const statementsPerRating = (statements.count - before.statements) / sizes.n;
