@@ -47,8 +47,15 @@ async function expectAccessible(page: Page, label: string) {
   expect(serious.map((v) => `${v.id} (${v.nodes.length})`), `${label}: serious/critical axe violations`).toEqual([]);
 }
 
-/** Waits until the page's requests settle (a page that keeps a stream open settles at the timeout). */
-const settle = (page: Page) => page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+/**
+ * Waits until the page's requests settle (a page that keeps a stream open settles at the timeout),
+ * then for two animation frames: what the page does on the next frame after rendering (the console
+ * makes wide tables' scroll boxes focusable then: lib/focusable-scroll.ts) is done before axe looks.
+ */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
 
 async function apiCall<T = Record<string, unknown>>(path: string, body?: unknown, auth?: 'key' | 'none'): Promise<T> {
   if (auth === undefined) return (body === undefined ? api.get(path) : api.post(path, body)) as Promise<T>;

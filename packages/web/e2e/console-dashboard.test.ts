@@ -299,10 +299,11 @@ describe('console dashboard, supervision alerts and rating flags', () => {
     const alert = api.items[0];
     await staffRow.getByRole('button', { name: `处理预警 #${alert.id}` }).click();
     const dialog = page.getByRole('dialog', { name: '处理督办预警' });
-    await dialog.getByRole('button', { name: '处理' }).click();
+    await dialog.getByLabel('处理情况').waitFor();
+    await dialog.getByRole('button', { name: '处理', exact: true }).click();
     await dialog.getByText('请填写处理情况').waitFor();
     await dialog.getByLabel('处理情况').fill('已约谈民政局负责人，对该工作人员开展教育提醒');
-    await dialog.getByRole('button', { name: '处理' }).click();
+    await dialog.getByRole('button', { name: '处理', exact: true }).click();
     await page.getByText('预警已处理').waitFor();
     await page.getByTestId('alerts-open').getByText('待处理 1 条').waitFor();
     await expect.poll(async () => table.getByRole('row', { name: /工作人员差评集中/ }).count()).toBe(0);
