@@ -54,7 +54,7 @@ async function expectAccessible(page: Page, label: string) {
  */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
 }
 
 async function apiCall<T = Record<string, unknown>>(path: string, body?: unknown, auth?: 'key' | 'none'): Promise<T> {
