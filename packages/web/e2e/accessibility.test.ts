@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { adminApi, minutesAgo, startE2e, type E2e } from './harness.ts';
 
 /**
@@ -47,14 +47,44 @@ async function expectAccessible(page: Page, label: string) {
   expect(serious.map((v) => `${v.id} (${v.nodes.length})`), `${label}: serious/critical axe violations`).toEqual([]);
 }
 
+/** The console's wide tables whose scroll box scrolls and is not yet focusable (lib/focusable-scroll.ts marks them on the next frame). */
+const UNMARKED_SCROLL_BOXES = `[...document.querySelectorAll('.ant-table-content, .ant-table-body')]
+  .filter((b) => (b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1) && !b.hasAttribute('tabindex')).length`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The requests of each watched page in flight, event streams aside (they stay open). */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+/** Counts the page's requests from now on: a page reached through the console's menu loads its data without a navigation. */
+function watchRequests(page: Page): void {
+  const open = new Set<Request>();
+  inFlight.set(page, open);
+  page.on('request', (r) => {
+    if (r.resourceType() !== 'eventsource') open.add(r);
+  });
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => open.delete(r));
+}
+
 /**
- * Waits until the page's requests settle (a page that keeps a stream open settles at the timeout),
- * then for two animation frames: what the page does on the next frame after rendering (the console
- * makes wide tables' scroll boxes focusable then: lib/focusable-scroll.ts) is done before axe looks.
+ * Waits until the page's requests settle (a page that keeps a stream open settles at the timeout):
+ * its load, and for a watched page no request in flight for 300 ms; then until the page has made
+ * its scrolling tables focusable, as it does a frame after each table renders or changes size (a
+ * page that never does is then reported by axe).
  */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+  const open = inFlight.get(page);
+  if (open) {
+    const until = Date.now() + 10_000;
+    let quietSince = Date.now();
+    while (Date.now() < until && Date.now() - quietSince < 300) {
+      await sleep(50);
+      if (open.size > 0) quietSince = Date.now();
+    }
+  }
+  await page.waitForFunction(`${UNMARKED_SCROLL_BOXES} === 0`, undefined, { timeout: 5_000 }).catch(() => undefined);
 }
 
 async function apiCall<T = Record<string, unknown>>(path: string, body?: unknown, auth?: 'key' | 'none'): Promise<T> {
@@ -227,6 +257,7 @@ describe('console pages', () => {
   /** Every page of the user's menu, opened from the menu as a user does; failures collected. */
   async function everyMenuPage(page: Page, who: string): Promise<string[]> {
     const menu = page.getByRole('navigation', { name: '主菜单' });
+    watchRequests(page);
     const links = await menu.getByRole('link').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, name: (a.textContent ?? '').trim() })));
     expect(links.length).toBeGreaterThan(0);
     const failures: string[] = [];
