@@ -258,6 +258,8 @@ export async function launchBrowser(): Promise<Browser> {
     args: CHROMIUM_ARGS,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The console then does not animate its dialogs (lib/reduced-motion.ts): a click lands where the control is.
+    reducedMotion: 'reduce',
     viewport: { width: 1280, height: 800 },
     timeout: 60_000,
   });

@@ -7,6 +7,7 @@ import { addMessages } from '@/i18n/dictionary.ts';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { useElderMode } from '@/lib/elder-mode.ts';
 import { useFocusableScrollBoxes } from '@/lib/focusable-scroll.ts';
+import { useReducedMotion } from '@/lib/reduced-motion.ts';
 
 // The console's messages come with its code, so the landing page does not download them.
 addMessages(CONSOLE_MESSAGES);
@@ -24,16 +25,17 @@ const CONTRAST_TOKENS = {
   colorError: '#cf1322',
 } as const;
 
-/** Ant Design's providers for everything under /console, in the chosen language and type size. */
+/** Ant Design's providers for everything under /console, in the chosen language and type size, animated unless the system asks for less motion. */
 function ConsoleProviders({ children }: { children: React.ReactNode }) {
   const { locale } = useI18n();
   const elder = useElderMode();
+  const reducedMotion = useReducedMotion();
   return (
     <ConfigProvider
       locale={locale === 'zh-CN' ? zhCN : enUS}
       // "登录", not "登 录": the inserted space would also change what screen readers say.
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#1456d8', fontSize: elder ? 18 : 14, ...(elder ? { controlHeight: 40 } : {}), ...CONTRAST_TOKENS } }}
+      theme={{ token: { colorPrimary: '#1456d8', fontSize: elder ? 18 : 14, ...(elder ? { controlHeight: 40 } : {}), ...CONTRAST_TOKENS, motion: !reducedMotion } }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
