@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DeviceMessageKey } from '@/i18n/device-messages.ts';
 import { useI18n } from '@/i18n/i18n-context.ts';
 import { ApiError } from '@/lib/api-client.ts';
@@ -35,8 +35,9 @@ export function Component() {
   // While a rating is being sent, the server's `idle` (the request is done) must not hide the form.
   const sending = useRef(false);
 
-  // Elder-friendly by default on the device, unless someone chose otherwise on this tablet.
-  useEffect(() => {
+  // Elder-friendly by default on the device, unless someone chose otherwise on this tablet; set
+  // before the first paint, so the page never shows in small type first.
+  useLayoutEffect(() => {
     if (!hasElderModeChoice()) document.documentElement.classList.add(ELDER_CLASS);
     return applyStoredElderMode;
   }, []);
