@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { adminApi, minutesAgo, startE2e, type E2e } from './harness.ts';
+import { endSessionOnServer as endSession, heading, submitLogin } from './console-helpers.ts';
+import { adminApi, pushLingwuCase, seedLingwu, startE2e, type E2e } from './harness.ts';
 
 /**
  * Nothing typed into a form on a page (not a dialog) is lost when the session ends: the evaluation
@@ -17,22 +18,7 @@ beforeAll(async () => {
   e2e = await startE2e();
   const admin = adminApi(e2e.baseUrl);
   await admin.logIn(e2e.adminPassword);
-  await admin.post('/regions', [{ code: '640000', name: '宁夏回族自治区' }, { code: '640100', name: '银川市', parentCode: '640000' }, { code: '640181', name: '灵武市', parentCode: '640100' }]);
-  const unit = await admin.post('/organisations', { regionCode: '640181', kind: 'unit', code: 'LW-MZJ', name: '灵武市民政局' });
-  const hall = await admin.post('/organisations', { regionCode: '640181', kind: 'hall', name: '灵武市政务服务大厅' });
-  const window = await admin.post('/organisations', { regionCode: '640181', kind: 'window', parentId: hall.id, code: 'A01', name: 'A01 综合窗口' });
-  await admin.post('/staff', { unitId: unit.id, employeeNo: 'E001', name: '马晓东', windowIds: [window.id] });
-  await admin.post('/service-items', { code: 'LW-ITEM-1', name: '最低生活保障审批', itemType: 'public_service', promisedDays: 5, ownerUnitId: unit.id, regionCode: '640181' });
-  const { apiKey } = await admin.post('/integrations', { name: '灵武民政审批系统', unitIds: [unit.id] });
-  await admin.post(
-    '/integration/cases',
-    {
-      caseNo: 'E2E-PAGES-1', itemCode: 'LW-ITEM-1', unitCode: 'LW-MZJ', windowId: window.id, staffEmployeeNo: 'E001', channel: 'offline',
-      applicant: { type: 1, ...APPLICANT },
-      stages: [{ stage: 'received', at: minutesAgo(90) }, { stage: 'completed', at: minutesAgo(10) }],
-    },
-    { authorization: `Bearer ${apiKey}` },
-  );
+  await pushLingwuCase(admin, await seedLingwu(admin), 'E2E-PAGES-1', APPLICANT);
   await admin.post('/users', { username: SUPERVISOR.username, displayName: '灵武市管办', password: SUPERVISOR.password, role: 'supervisor', scopeRegionCode: '640181' });
 });
 
@@ -40,22 +26,12 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
 async function logIn(page: Page) {
   await heading(page, '管理后台登录').waitFor();
-  await page.getByLabel('用户名').fill(SUPERVISOR.username);
-  await page.getByLabel('密码', { exact: true }).fill(SUPERVISOR.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await submitLogin(page, SUPERVISOR.username, SUPERVISOR.password);
 }
 
-/** Ends the browser's session on the server, as an expiry or a logout elsewhere does; the cookie stays. */
-async function endSessionOnServer(page: Page) {
-  const cookie = (await page.context().cookies()).find((c) => c.name === 'hcp_session');
-  expect(cookie).toBeDefined();
-  const res = await fetch(`${e2e.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie: `hcp_session=${cookie!.value}` } });
-  expect(res.ok).toBe(true);
-}
+const endSessionOnServer = (page: Page) => endSession(page, e2e.baseUrl);
 
 /** The drafts the tab keeps (form-draft.ts), by key. */
 const drafts = (page: Page) =>

@@ -99,3 +99,15 @@ export function consoleUi(current: () => { page: Page; baseUrl: string }) {
 
   return { logIn, open, dialog, treeNode, choose, submitDialog, addRegionChain, actions, step };
 }
+
+/**
+ * Ends the browser's session on the server, as an expiry or a logout elsewhere does; the cookie
+ * stays in the browser. Answers the cookie's value.
+ */
+export async function endSessionOnServer(page: Page, baseUrl: string): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'hcp_session');
+  if (!cookie) throw new Error('the browser has no session cookie');
+  const res = await fetch(`${baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie: `hcp_session=${cookie.value}` } });
+  if (!res.ok) throw new Error(`logout answered ${res.status}`);
+  return cookie.value;
+}

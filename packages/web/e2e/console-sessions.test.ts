@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { heading, mainMenu, pathOf, submitLogin } from './console-helpers.ts';
+import { endSessionOnServer as endSession, heading, mainMenu, pathOf, submitLogin } from './console-helpers.ts';
 import { startE2e, type E2e } from './harness.ts';
 
 /**
@@ -24,13 +24,10 @@ async function logIn(page: Page) {
   await submitLogin(page, 'admin', e2e.adminPassword);
 }
 
-/** Ends the browser's session on the server, as an expiry or a logout elsewhere does; the cookie stays. */
+/** Ends the browser's session on the server (the cookie stays), and checks the server refuses it now. */
 async function endSessionOnServer(page: Page) {
-  const cookie = (await page.context().cookies()).find((c) => c.name === 'hcp_session');
-  expect(cookie).toBeDefined();
-  const res = await fetch(`${e2e.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie: `hcp_session=${cookie!.value}` } });
-  expect(res.ok).toBe(true);
-  const me = await fetch(`${e2e.baseUrl}/api/auth/me`, { headers: { cookie: `hcp_session=${cookie!.value}` } });
+  const session = await endSession(page, e2e.baseUrl);
+  const me = await fetch(`${e2e.baseUrl}/api/auth/me`, { headers: { cookie: `hcp_session=${session}` } });
   expect(me.status).toBe(401);
 }
 
