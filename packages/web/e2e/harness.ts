@@ -11,6 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { loadConfig } from '../../server/src/config.ts';
 import { onServer } from '../../server/test/global-setup.ts';
 import { copyMigratedDataDir, createMigratedDatabase } from '../../server/test/test-database.ts';
 
@@ -146,7 +147,7 @@ export interface E2eDatabase {
  * migrated one; else PGlite (in the server's data directory).
  */
 export async function createE2eDatabase(): Promise<E2eDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = loadConfig().databaseUrl;
   if (!serverUrl) return { url: undefined, drop: async () => undefined };
   const name = `hcp_e2e_${randomBytes(6).toString('hex')}`;
   await createMigratedDatabase(serverUrl, name);
