@@ -1,11 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { AppError, invalid } from '../../errors.ts';
 import { staffCtx } from '../../http/request-context.ts';
 import { arrangementTemplate, CALENDAR_FILE_MAX_BYTES } from '../../imports/calendar-file.ts';
 import type { RouteModule } from '../index.ts';
 import { errors, Nullable, StringEnum } from '../shared/schemas.ts';
-import { NATIONAL, type ImportFile } from '../../services/calendar.service.ts';
+import { readUploadedFile } from '../shared/upload.ts';
+import { NATIONAL } from '../../services/calendar.service.ts';
 
 const CalendarRegion = Type.Object({ regionCode: Type.String({ pattern: '^(national|[0-9]{6}([0-9]{3}([0-9]{3})?)?)$', description: 'a region code, or "national" for the national layer' }) });
 const LocalDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
@@ -15,22 +14,6 @@ const FILE_FORMAT =
   'A CSV with the header date,type,name (日期,类型,名称 also read; type 休 or holiday = a day off, 班 or workday = a make-up working day), ' +
   'or an iCalendar .ics file of all-day events (an event whose SUMMARY contains 班, such as "春节 补班", is a working day; any other is days off, DTEND exclusive). ' +
   'Every day must lie in the year and appear once; any problem is 422 IMPORT_FAILED with each at its row (CSV) or line (.ics) and column, and nothing is written.';
-
-/** The uploaded file of a calendar import (multipart field "file"), read up to the limit. */
-async function arrangementFile(request: FastifyRequest): Promise<ImportFile> {
-  const part = await request.file({ limits: { fileSize: CALENDAR_FILE_MAX_BYTES, files: 1 } });
-  if (!part) throw invalid('file', 'send the file as multipart/form-data in the field "file"');
-  try {
-    if (part.fieldname !== 'file') throw invalid('file', `the file goes in the multipart field "file", not "${part.fieldname.slice(0, 50)}"`);
-    return { filename: part.filename, bytes: await part.toBuffer() };
-  } catch (err) {
-    part.file.resume();
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('PAYLOAD_TOO_LARGE', `file: at most ${CALENDAR_FILE_MAX_BYTES} bytes`, 'file', [{ field: 'file', reason: 'too large' }]);
-    }
-    throw err;
-  }
-}
 
 /** The working-day calendar (工作日历) per region, versioned corrections on top of the official one. */
 export const calendarRoutes: RouteModule = (app, c) => {
@@ -124,7 +107,7 @@ export const calendarRoutes: RouteModule = (app, c) => {
     const ctx = staffCtx(request);
     const region = regionOf(request.params.regionCode);
     await c.services.calendar.checkWrite(ctx, region);
-    const p = await c.services.calendar.previewImport(ctx, region, request.query.year, await arrangementFile(request));
+    const p = await c.services.calendar.previewImport(ctx, region, request.query.year, await readUploadedFile(request, CALENDAR_FILE_MAX_BYTES, 'file'));
     return { ...p, writes: p.writes.length };
   });
 
@@ -149,7 +132,7 @@ export const calendarRoutes: RouteModule = (app, c) => {
     const ctx = staffCtx(request);
     const region = regionOf(request.params.regionCode);
     await c.services.calendar.checkWrite(ctx, region);
-    const r = await c.services.calendar.applyImport(ctx, region, request.query.year, await arrangementFile(request), request.query.baseVersion);
+    const r = await c.services.calendar.applyImport(ctx, region, request.query.year, await readUploadedFile(request, CALENDAR_FILE_MAX_BYTES, 'file'), request.query.baseVersion);
     return reply.status(r.applied ? 201 : 200).send(r);
   });
 
